@@ -1,0 +1,24 @@
+// Public names of the schema: labels, types, properties, ids, issues, the graph format and its validator.
+export {
+  ENTITY_LABELS,
+  DOCUMENT_LABELS,
+  NODE_LABELS,
+  RELATION_TYPES,
+  DOCUMENT_TYPES,
+  EDGE_TYPES,
+  ENDPOINTS,
+  DESCRIPTIONS,
+  isNodeLabel,
+  isEntityLabel,
+  isEdgeType,
+  isRelationType,
+} from "./labels.ts";
+export type { EntityLabel, DocumentLabel, NodeLabel, RelationType, DocumentType, EdgeType } from "./labels.ts";
+export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS } from "./properties.ts";
+export type { PropertyKind, PropertySpec, Evidence, NodeAttributes, EdgeAttributes } from "./properties.ts";
+export { normalizeName, entityId, planNodeId, sectionId, edgeId, planIdFromPath } from "./ids.ts";
+export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
+export type { Issue, IssueCode, IssueSource } from "./issues.ts";
+export { GRAPH_OPTIONS } from "./graph-json.ts";
+export type { SerializedNode, SerializedEdge, SerializedPlanGraph } from "./graph-json.ts";
+export { validateGraph, hasKind } from "./validate.ts";
