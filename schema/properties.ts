@@ -29,8 +29,8 @@ export const EVIDENCE_COLUMNS = {
   ends: "end",
 } as const satisfies Record<string, keyof Evidence>;
 
-const req = (kind: PropertyKind, doc: string) => ({ kind, required: true, doc }) as const;
-const opt = (kind: PropertyKind, doc: string) => ({ kind, required: false, doc }) as const;
+const req = <K extends PropertyKind>(kind: K, doc: string) => ({ kind, required: true, doc }) as const;
+const opt = <K extends PropertyKind>(kind: K, doc: string) => ({ kind, required: false, doc }) as const;
 
 const ENTITY_COMMON = {
   name: req("string", "canonical name, as the plan writes it (shortest unambiguous form)"),
@@ -94,7 +94,10 @@ const RELATION_COMMON = {
 
 /** Properties per relationship type (besides `type`). */
 export const EDGE_PROPERTIES = {
-  LOCATED_IN: { ...RELATION_COMMON, via: opt("string", "'text' when the sentence says it, 'divisions' when the list does") },
+  LOCATED_IN: {
+    ...RELATION_COMMON,
+    via: opt("string", "'text' when the sentence says it, 'divisions' when the list does"),
+  },
   SUPPORTS: { ...RELATION_COMMON, cue: opt("string", "the words that signal the relation") },
   TARGETS: { ...RELATION_COMMON, cue: opt("string", "the words that signal the relation") },
   PART_OF: { plan: req("string", "id of the plan") },

@@ -45,14 +45,25 @@ function checkProperties(
   for (const [name, spec] of Object.entries(specs)) {
     const value = attrs[name];
     if (value === undefined || value === null) {
-      if (spec.required) issues.push(error("graph/missing-property", `${item} has no '${name}' (${spec.doc})`, { item }));
+      if (spec.required)
+        issues.push(error("graph/missing-property", `${item} has no '${name}' (${spec.doc})`, { item }));
     } else if (!hasKind(spec.kind, value)) {
-      issues.push(error("graph/bad-property", `${item}: '${name}' must be ${spec.kind}, got ${JSON.stringify(value).slice(0, 80)}`, { item }));
+      issues.push(
+        error(
+          "graph/bad-property",
+          `${item}: '${name}' must be ${spec.kind}, got ${JSON.stringify(value).slice(0, 80)}`,
+          { item },
+        ),
+      );
     }
   }
   for (const name of Object.keys(attrs)) {
     if (name !== reserved && !(name in specs))
-      issues.push(warning("graph/unknown-property", `${item}: property '${name}' is not in the schema and will be ignored`, { item }));
+      issues.push(
+        warning("graph/unknown-property", `${item}: property '${name}' is not in the schema and will be ignored`, {
+          item,
+        }),
+      );
   }
 }
 
@@ -61,7 +72,9 @@ export function validateGraph(data: unknown, file?: string): { graph?: Serialize
   const issues: Issue[] = [];
   const at = (item: string) => (file ? { file, item } : { item });
   if (!isObject(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
-    issues.push(error("graph/not-a-graph", "expected graphology JSON with 'nodes' and 'edges' arrays", file ? { file } : {}));
+    issues.push(
+      error("graph/not-a-graph", "expected graphology JSON with 'nodes' and 'edges' arrays", file ? { file } : {}),
+    );
     return { issues };
   }
   const labels = new Map<string, NodeLabel>();
@@ -75,7 +88,13 @@ export function validateGraph(data: unknown, file?: string): { graph?: Serialize
     if (labels.has(key)) issues.push(error("graph/duplicate-key", `${item} appears twice`, at(item)));
     const label = node.attributes.label;
     if (!isNodeLabel(label)) {
-      issues.push(error("graph/unknown-label", `${item} has label ${JSON.stringify(label)}; allowed: ${Object.keys(NODE_PROPERTIES).join(", ")}`, at(item)));
+      issues.push(
+        error(
+          "graph/unknown-label",
+          `${item} has label ${JSON.stringify(label)}; allowed: ${Object.keys(NODE_PROPERTIES).join(", ")}`,
+          at(item),
+        ),
+      );
       return;
     }
     if (!key.startsWith(`${label.toLowerCase()}:`))
@@ -87,8 +106,15 @@ export function validateGraph(data: unknown, file?: string): { graph?: Serialize
   data.edges.forEach((edge: unknown, i: number) => {
     const key = isObject(edge) && typeof edge.key === "string" ? edge.key : undefined;
     const item = key ? `edge '${key}'` : `edge #${i}`;
-    if (!isObject(edge) || typeof edge.source !== "string" || typeof edge.target !== "string" || !isObject(edge.attributes)) {
-      issues.push(error("graph/not-a-graph", `${item} needs string 'source' and 'target' and an 'attributes' object`, at(item)));
+    if (
+      !isObject(edge) ||
+      typeof edge.source !== "string" ||
+      typeof edge.target !== "string" ||
+      !isObject(edge.attributes)
+    ) {
+      issues.push(
+        error("graph/not-a-graph", `${item} needs string 'source' and 'target' and an 'attributes' object`, at(item)),
+      );
       return;
     }
     if (key !== undefined) {
@@ -97,13 +123,21 @@ export function validateGraph(data: unknown, file?: string): { graph?: Serialize
     }
     const type = edge.attributes.type;
     if (!isEdgeType(type)) {
-      issues.push(error("graph/unknown-type", `${item} has type ${JSON.stringify(type)}; allowed: ${Object.keys(EDGE_PROPERTIES).join(", ")}`, at(item)));
+      issues.push(
+        error(
+          "graph/unknown-type",
+          `${item} has type ${JSON.stringify(type)}; allowed: ${Object.keys(EDGE_PROPERTIES).join(", ")}`,
+          at(item),
+        ),
+      );
       return;
     }
     const s = labels.get(edge.source);
     const t = labels.get(edge.target);
     if (!s || !t) {
-      const missing = [!s ? `source '${edge.source}'` : "", !t ? `target '${edge.target}'` : ""].filter(Boolean).join(" and ");
+      const missing = [!s ? `source '${edge.source}'` : "", !t ? `target '${edge.target}'` : ""]
+        .filter(Boolean)
+        .join(" and ");
       issues.push(error("graph/dangling-edge", `${item} (${type}) points to a missing node: ${missing}`, at(item)));
       return;
     }

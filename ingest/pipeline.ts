@@ -1,0 +1,89 @@
+// The ingest pipeline: read → clean → metadata → structure → sentences → entities → relations → resolve → build.
+import { createHash } from "node:crypto";
+import type { Issue } from "../schema/index.ts";
+import { lexicon } from "./lexicon/index.ts";
+import { build, type PlanGraph } from "./stages/build.ts";
+import { clean } from "./stages/clean.ts";
+import { detectMetadata } from "./stages/detect-metadata.ts";
+import { read, type ReadOptions } from "./stages/read.ts";
+import { recognizeEntities } from "./stages/recognize-entities.ts";
+import { recognizeRelations, regionContainment } from "./stages/recognize-relations.ts";
+import { resolve } from "./stages/resolve.ts";
+import { sentences } from "./stages/sentences.ts";
+import { structure } from "./stages/structure.ts";
+import { wordBoundaries } from "./text/words.ts";
+import type { DocumentExtraction, RecognitionContext } from "./types.ts";
+
+/** Options for ingesting one document. */
+export type IngestOptions = ReadOptions;
+
+/** Runs every stage up to relation recognition on one document's bytes; problems come back as issues, never as exceptions. */
+export function extract(
+  bytes: Uint8Array,
+  file: string,
+  planId: string,
+  options: IngestOptions = {},
+): { extraction?: DocumentExtraction; issues: Issue[] } {
+  const { decoded, issues } = read(bytes, file, options);
+  if (!decoded) return { issues };
+  const lex = lexicon();
+  const cleaned = clean(decoded.text);
+  const { metadata, issues: metaIssues } = detectMetadata(cleaned, file, lex);
+  issues.push(...metaIssues);
+  const docStructure = structure(cleaned.text);
+  if (docStructure.sections.length === 0)
+    issues.push({
+      code: "structure/no-sections",
+      severity: "warning",
+      message: "no numbered headings found; the text is read as one section",
+      source: { file },
+    });
+  const sents = sentences(cleaned.text, docStructure);
+  const region = metadata.regionCode ? lex.regions.get(metadata.regionCode) : undefined;
+  const ctx: RecognitionContext = {
+    text: cleaned.text,
+    sentences: sents,
+    sections: new Map(docStructure.sections.map((s) => [s.path, s])),
+    words: wordBoundaries(cleaned.text),
+    planRegion: region?.key,
+    planProvince: region?.province,
+  };
+  const mentions = recognizeEntities(ctx, lex);
+  const relations = [
+    ...recognizeRelations(ctx, lex, mentions),
+    ...regionContainment(
+      lex,
+      mentions.filter((m) => m.label === "Region"),
+      region?.key,
+    ),
+  ];
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return {
+    extraction: {
+      planId,
+      file,
+      sha256,
+      clean: cleaned,
+      metadata,
+      structure: docStructure,
+      sentences: sents,
+      mentions,
+      relations,
+      issues,
+    },
+    issues,
+  };
+}
+
+/** Ingests one document into its own plan graph (entities resolved, provenance attached). */
+export function ingestDocument(
+  bytes: Uint8Array,
+  file: string,
+  planId: string,
+  options: IngestOptions = {},
+): { graph?: PlanGraph; extraction?: DocumentExtraction; issues: Issue[] } {
+  const { extraction, issues } = extract(bytes, file, planId, options);
+  if (!extraction) return { issues };
+  const entities = resolve(extraction.mentions, lexicon());
+  return { graph: build(extraction, entities, extraction.relations), extraction, issues };
+}

@@ -1,0 +1,142 @@
+// Stage build: one plan's sections, entities and relations as a graphology graph with sentence-level provenance.
+import Graph from "graphology";
+import {
+  GRAPH_OPTIONS,
+  edgeId,
+  planNodeId,
+  sectionId,
+  type EdgeAttributes,
+  type Evidence,
+  type NodeAttributes,
+} from "../../schema/index.ts";
+import type { DocumentExtraction, Mention, RelationMention } from "../types.ts";
+import type { ResolvedEntity } from "./resolve.ts";
+
+/** A plan graph: graphology's directed multigraph typed with the schema's attributes. */
+export type PlanGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+/** Creates an empty plan graph with the schema's options. */
+export function createPlanGraph(): PlanGraph {
+  return new Graph<NodeAttributes, EdgeAttributes>(GRAPH_OPTIONS);
+}
+
+function evidence(doc: DocumentExtraction, sentence: number): Evidence {
+  const s = doc.sentences[sentence]!;
+  return { plan: doc.planId, section: sectionId(doc.planId, s.section), sentence: s.text, start: s.start, end: s.end };
+}
+
+function addEvidence(graph: PlanGraph, key: string, ev: Evidence): void {
+  const attrs = graph.getEdgeAttributes(key) as { evidence?: Evidence[] };
+  if (attrs.evidence && !attrs.evidence.some((e) => e.start === ev.start && e.plan === ev.plan))
+    attrs.evidence.push(ev);
+}
+
+/** Builds the graph of one plan: Plan and Section nodes, PART_OF, entity nodes with MENTIONED_IN, relations, and ISSUED_BY. */
+export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relations: RelationMention[]): PlanGraph {
+  const graph = createPlanGraph();
+  const plan = planNodeId(doc.planId);
+  const md = doc.metadata;
+  const planAttrs: NodeAttributes<"Plan"> = {
+    label: "Plan",
+    name: md.title,
+    aliases: [],
+    file: doc.file,
+    genre: md.genre,
+    sha256: doc.sha256,
+    chars: doc.clean.text.length,
+    text: doc.clean.text,
+  };
+  if (md.level) planAttrs.level = md.level;
+  if (md.region) planAttrs.region = md.region;
+  if (md.issuer) planAttrs.issuer = md.issuer;
+  if (md.year) planAttrs.year = md.year;
+  graph.addNode(plan, planAttrs);
+
+  const used = new Set(doc.sentences.map((s) => s.section));
+  const sections = [...doc.structure.sections];
+  if (used.has("0"))
+    sections.unshift({
+      path: "0",
+      number: "",
+      depth: 1,
+      heading: "（前言）",
+      start: 0,
+      end: doc.sentences[0]?.end ?? 0,
+      headingStart: 0,
+      headingEnd: 0,
+      role: "body",
+    });
+  sections.forEach((s, order) => {
+    const id = sectionId(doc.planId, s.path);
+    graph.addNode(id, {
+      label: "Section",
+      name: s.heading || s.number,
+      aliases: [],
+      plan: doc.planId,
+      number: s.number,
+      depth: s.depth,
+      order,
+      start: s.start,
+      end: s.end,
+    });
+    const parentPath = s.path.includes(".") ? s.path.slice(0, s.path.lastIndexOf(".")) : undefined;
+    const parent = parentPath ? sectionId(doc.planId, parentPath) : plan;
+    graph.addEdgeWithKey(edgeId("PART_OF", id, parent, doc.planId), id, parent, { type: "PART_OF", plan: doc.planId });
+  });
+
+  const idOf = new Map<Mention, string>();
+  for (const e of entities) {
+    const attrs = { label: e.label, name: e.name, aliases: e.aliases, ...e.props } as NodeAttributes;
+    graph.mergeNode(e.id, attrs);
+    for (const m of e.mentions) {
+      idOf.set(m, e.id);
+      const ev = evidence(doc, m.sentence);
+      const key = edgeId("MENTIONED_IN", e.id, ev.section, doc.planId);
+      if (!graph.hasEdge(key))
+        graph.addEdgeWithKey(key, e.id, ev.section, { type: "MENTIONED_IN", plan: doc.planId, evidence: [ev] });
+      else addEvidence(graph, key, ev);
+    }
+  }
+  for (const r of relations) {
+    const source = idOf.get(r.source);
+    const target = idOf.get(r.target);
+    if (!source || !target || source === target) continue;
+    const key = edgeId(r.type, source, target, doc.planId);
+    const ev = evidence(doc, r.sentence);
+    if (graph.hasEdge(key)) addEvidence(graph, key, ev);
+    else {
+      const attrs: Record<string, unknown> = { type: r.type, plan: doc.planId, evidence: [ev] };
+      if (r.type === "LOCATED_IN") attrs.via = r.via ?? "text";
+      else attrs.cue = r.cue;
+      graph.addEdgeWithKey(key, source, target, attrs as EdgeAttributes);
+    }
+  }
+  const home = entities.find((e) => e.label === "Region" && e.mentions[0]?.ref === md.regionCode);
+  if (home)
+    graph.addEdgeWithKey(edgeId("ISSUED_BY", plan, home.id, doc.planId), plan, home.id, {
+      type: "ISSUED_BY",
+      plan: doc.planId,
+    });
+  return graph;
+}
+
+/** Merges plan graphs into one: entity nodes shared between plans become one node with the union of their aliases. */
+export function combine(graphs: PlanGraph[]): PlanGraph {
+  const out = createPlanGraph();
+  for (const g of graphs) {
+    g.forEachNode((key, attrs) => {
+      if (!out.hasNode(key))
+        out.addNode(key, { ...attrs, aliases: [...(attrs.aliases as string[])] } as NodeAttributes);
+      else {
+        const existing = out.getNodeAttributes(key);
+        const aliases = new Set([...(existing.aliases as string[]), ...(attrs.aliases as string[])]);
+        aliases.delete(existing.name);
+        out.mergeNodeAttributes(key, { ...attrs, ...existing, aliases: [...aliases] } as Partial<NodeAttributes>);
+      }
+    });
+    g.forEachEdge((key, attrs, source, target) => {
+      if (!out.hasEdge(key)) out.addEdgeWithKey(key, source, target, attrs);
+    });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Stage clean: strips the web noise real plans carry and returns the text every later offset refers to.
+import type { CleanDocument } from "../types.ts";
+
+const EDITOR_LINE =
+  /^[（(【[]?\s*(责任编辑|编辑|校对|审核|审校|监制|终审|初审|复审|作者|字号|打印|关闭窗口|分享到)\s*[:：]/u;
+const META_LINE = /^(原标题|来源|发布时间|发布日期|时间|稿源|信息来源)\s*[:：]\s*(.*)$/u;
+const RULE_LINE = /^([-*_=]\s*){3,}$/u;
+
+function stripMarkdown(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/u, "")
+    .replace(/^>\s?/u, "")
+    .replace(/!\[[^\]]*\]\([^)]*\)/gu, "")
+    .replace(/\[([^\]]+)\]\((?:https?:|\/|#)[^)]*\)/gu, "$1")
+    .replace(/\*\*([^*]+)\*\*/gu, "$1")
+    .replace(/__([^_]+)__/gu, "$1")
+    .replace(/`([^`]+)`/gu, "$1")
+    .replace(/<br\s*\/?>/giu, "")
+    .replace(/\[\d{1,3}\]/gu, "");
+}
+
+/** Removes headline and source lines, page-break markers, editor lines, markdown remnants and footnote marks; paragraphs end up one per line. */
+export function clean(raw: string): CleanDocument {
+  const lines = raw
+    .replace(/\r\n?/gu, "\n")
+    .replace(/^\uFEFF/u, "")
+    .replace(/_ueditor_page_break_tag_/gu, "\n")
+    .replace(/[ \t]*\u3000{2,}[ \t]*/gu, "\n")
+    .split("\n")
+    .map((line) => stripMarkdown(line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "")).trim())
+    .filter((line) => line.length > 0 && !RULE_LINE.test(line));
+
+  const doc: CleanDocument = { text: "" };
+  const metaIndex = lines.slice(0, 6).findIndex((line) => META_LINE.test(line));
+  let body = lines;
+  if (metaIndex >= 0) {
+    if (metaIndex > 0) doc.headline = lines.slice(0, metaIndex).join(" ");
+    let i = metaIndex;
+    for (; i < lines.length && i < metaIndex + 4; i++) {
+      const m = META_LINE.exec(lines[i]!);
+      if (!m) break;
+      if (m[1] === "原标题") doc.originalTitle = m[2]!.trim();
+      else if (m[1] === "来源" || m[1] === "稿源" || m[1] === "信息来源") doc.source = m[2]!.trim();
+    }
+    body = lines.slice(i);
+  }
+  body = body.filter((line, i) => !(line.length < 60 && EDITOR_LINE.test(line) && (i < 3 || i >= body.length - 5)));
+  doc.text = body.join("\n");
+  return doc;
+}

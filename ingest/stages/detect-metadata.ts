@@ -1,0 +1,118 @@
+// Stage detect metadata: title, genre, issuing region and level, and year, from the cleaned text and the file name.
+import { warning, type Issue } from "../../schema/index.ts";
+import type { Lexicon } from "../lexicon/index.ts";
+import type { CleanDocument, PlanMetadata } from "../types.ts";
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  "○": 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+function chineseYear(s: string): number | undefined {
+  if (/^\d{4}$/u.test(s)) return Number(s);
+  const digits = [...s].map((c) => CN_DIGITS[c]);
+  return digits.length === 4 && digits.every((d) => d !== undefined) ? Number(digits.join("")) : undefined;
+}
+
+function findRegion(lex: Lexicon, text: string): string | undefined {
+  const hits = lex.regionMatcher
+    .matchInText(text)
+    .filter((m) => lex.regionForms.get(m.keyword)?.some((f) => f.policy === "anywhere"));
+  hits.sort((a, b) => a.begin - b.begin || b.end - a.end);
+  for (const h of hits) {
+    const key = lex.regionForms.get(h.keyword)!.find((f) => f.policy === "anywhere")!.key;
+    const entry = lex.regions.get(key);
+    if (
+      entry &&
+      (entry.kind === "province" || entry.kind === "prefecture" || entry.kind === "county" || entry.kind === "new-area")
+    )
+      return key;
+  }
+  return undefined;
+}
+
+/** Detects what a plan is and who issued it; anything it cannot tell is reported as a warning, never guessed silently. */
+export function detectMetadata(
+  doc: CleanDocument,
+  file: string,
+  lex: Lexicon,
+): { metadata: PlanMetadata; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const head = doc.text.slice(0, 600);
+  const firstLines = head.split("\n").slice(0, 6);
+  const base = file
+    .replace(/\\/gu, "/")
+    .split("/")
+    .pop()!
+    .replace(/\.[^.]+$/u, "");
+  const titled = doc.originalTitle ?? firstLines.find((l) => /(建议|纲要|规划|报告)$/u.test(l) && l.length < 80);
+  const isReport = /人民代表大会.{0,20}(会议)?上/u.test(head) || /报告工作|作工作报告|政府工作报告/u.test(head);
+  const national =
+    /^(中共中央|中华人民共和国|国务院)/u.test(titled ?? "") || /中国共产党第[^\n]{2,8}届中央委员会/u.test(head);
+  const genre: PlanMetadata["genre"] = /建议/u.test(titled ?? "")
+    ? "建议"
+    : /纲要/u.test(titled ?? "")
+      ? "纲要"
+      : isReport
+        ? "政府工作报告"
+        : "other";
+  let regionKey: string | undefined;
+  if (!national) {
+    const congress = /在([^\n]{2,12}?)第[^\n]{1,6}届人民代表大会/u.exec(head);
+    regionKey = findRegion(lex, congress?.[1] ?? "") ?? findRegion(lex, titled ?? "") ?? findRegion(lex, base);
+  }
+  const entry = regionKey ? lex.regions.get(regionKey) : undefined;
+  const level: PlanMetadata["level"] = national
+    ? "national"
+    : entry?.kind === "province"
+      ? "province"
+      : entry?.kind === "prefecture" || entry?.kind === "new-area"
+        ? "prefecture"
+        : entry?.kind === "county"
+          ? "county"
+          : undefined;
+  const date =
+    /([0-9]{4}|[〇零○一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日/u.exec(
+      head,
+    );
+  const year = date ? chineseYear(date[1]!) : undefined;
+  const title =
+    titled ??
+    (genre === "政府工作报告" && entry
+      ? `${entry.officialName ?? entry.name}人民政府工作报告${year ? `（${year}年）` : ""}`
+      : base);
+  const issuer =
+    /^(中共[^\n]{2,10}?委|中共中央|国务院)/u.exec(titled ?? "")?.[1] ??
+    (genre === "政府工作报告" && entry ? `${entry.officialName ?? entry.name}人民政府` : undefined);
+  const metadata: PlanMetadata = { title, genre };
+  if (level) metadata.level = level;
+  if (entry) {
+    metadata.region = entry.name;
+    metadata.regionCode = entry.key;
+  }
+  if (issuer) metadata.issuer = issuer;
+  if (year) metadata.year = year;
+  if (!titled && genre !== "政府工作报告")
+    issues.push(warning("plan/metadata-missing", "no title line found; the file name is used as the title", { file }));
+  if (!level)
+    issues.push(
+      warning(
+        "plan/metadata-missing",
+        "could not tell which region issued this plan; its own region's short county names will not be recognised",
+        { file },
+      ),
+    );
+  if (!year)
+    issues.push(warning("plan/metadata-missing", "no adoption or delivery date found in the first lines", { file }));
+  return { metadata, issues };
+}

@@ -1,0 +1,26 @@
+// Stage recognise entities: runs the four recognisers and settles spans claimed by two labels.
+import type { Lexicon } from "../lexicon/index.ts";
+import type { Mention, RecognitionContext } from "../types.ts";
+import { recognizeGoals } from "./recognize-goals.ts";
+import { recognizeIndustries } from "./recognize-industries.ts";
+import { recognizeProjects } from "./recognize-projects.ts";
+import { recognizeRegions } from "./recognize-regions.ts";
+
+/** Lists every entity mention of a document in text order; a name nested in another (石家庄 in 石家庄数字经济产业园) is kept, an identical span keeps the more specific label. */
+export function recognizeEntities(ctx: RecognitionContext, lex: Lexicon): Mention[] {
+  const regions = recognizeRegions(ctx, lex);
+  const projects = recognizeProjects(ctx, lex, regions);
+  const allIndustries = recognizeIndustries(ctx, lex).filter(
+    (i) =>
+      !projects.some((p) => p.start === i.start && p.end === i.end) &&
+      !regions.some((r) => r.start <= i.start && r.end >= i.end),
+  );
+  const nested = (i: Mention) => projects.some((p) => p.start <= i.start && p.end >= i.end);
+  const standalone = new Set(allIndustries.filter((i) => !nested(i)).map((i) => i.name));
+  const industries = allIndustries.filter((i) => !nested(i) || standalone.has(i.name));
+  const keptRegions = regions.filter(
+    (r) => !projects.some((p) => p.start <= r.start && p.end >= r.end && p.end - p.start === r.end - r.start),
+  );
+  const goals = recognizeGoals(ctx, keptRegions);
+  return [...keptRegions, ...projects, ...industries, ...goals].sort((a, b) => a.start - b.start || b.end - a.end);
+}

@@ -1,0 +1,145 @@
+// Stage recognise industries: catalogue terms, morphology (…产业, …经济, …服务业) and enumerations ending in an industry head.
+import type { Lexicon } from "../lexicon/index.ts";
+import { phraseStart } from "../text/phrase-start.ts";
+import { sentenceAt } from "../text/spans.ts";
+import type { Mention, RecognitionContext } from "../types.ts";
+import { longestFirst } from "./recognize-regions.ts";
+
+const HEAD = /(产业链|产业集群|产业|行业|服务业|制造业|农业|工业|经济)/gu;
+const SUFFIX = /^(产业链|产业集群|产业|行业|服务业|服务|业|经济)/u;
+const ENUM_HEAD = new RegExp(
+  "等(?:[0-9一二三四五六七八九十百]+(?:个|大|项|类|条)?)?" +
+    "((?:重点|主导|优势|特色|支柱|传统|新兴|战略性新兴|未来|现代|先进|高端|生产性|生活性|高新技术|绿色|数字|相关|领域|千亿级|百亿级|万亿级|地标性)*)" +
+    "(产业链|产业集群|产业|行业|服务业|制造业|经济)(?![\\u4e00-\\u9fff]{0,2}(企业|项目|人才|园区|基地|领军|龙头|平台))",
+  "gu",
+);
+const NOT_INDUSTRY_AFTER =
+  /^(体系|结构|基础|布局|政策|转移|升级|转型|链供应链|化|门类|工人|工作|发展方式|形态|格局|循环|增长|运行|社会|总量|实力|效益|质量|秩序|安全|领域|部门|主体|组织|协会|监管|发展水平|强省|强市|强国|大省|大市|强区|技术|手段|平台|设施|网络|应用|融合|赋能|企业|人才|标准|指标|增速|增加值|运行|活动)/u;
+const INDUSTRY_VERB =
+  /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展)$/u;
+const MAX_ITEM = 10;
+const STRONG = new Set([
+  "钢铁",
+  "石化",
+  "氢能",
+  "光伏",
+  "风电",
+  "锂电",
+  "储能",
+  "稀土",
+  "核电",
+  "特钢",
+  "生物医药",
+  "新能源汽车",
+  "集成电路",
+  "装备制造",
+  "高端装备制造",
+  "电子信息",
+  "新材料",
+  "新能源",
+  "现代物流",
+  "数字经济",
+  "海洋经济",
+  "文化旅游",
+  "现代农业",
+  "先进制造业",
+  "服务型制造",
+  "通用航空",
+  "电子商务",
+  "跨境电商",
+  "普惠金融",
+  "冰雪产业",
+]);
+
+function industryMention(name: string, start: number, end: number, sentence: number, category: string): Mention {
+  return { label: "Industry", name, aliases: [], start, end, sentence, props: { category } };
+}
+
+function itemIsName(text: string, start: number, end: number, ctx: RecognitionContext): boolean {
+  const item = text.slice(start, end);
+  if (item.length < 2 || item.length > MAX_ITEM || /[0-9“”（）()]/u.test(item)) return false;
+  return phraseStart(text, end, start, ctx.words, MAX_ITEM) === start;
+}
+
+/** Lists industry mentions: strong catalogue terms anywhere, weak ones only before an industry suffix or in an industry enumeration, plus morphology. */
+export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Mention[] {
+  const { text } = ctx;
+  const out: Mention[] = [];
+  for (const { begin, end, keyword } of lex.industryMatcher.matchInText(text)) {
+    const term = lex.industries.get(keyword)!;
+    if (keyword.length <= 3 && (!ctx.words[begin] || (!ctx.words[end] && !SUFFIX.test(text.slice(end, end + 4)))))
+      continue;
+    const suffix = SUFFIX.exec(text.slice(end, end + 4))?.[0];
+    const verbBefore = INDUSTRY_VERB.test(text.slice(Math.max(0, begin - 6), begin));
+    if (!suffix && !verbBefore && (term.weak || !STRONG.has(keyword))) continue;
+    if (NOT_INDUSTRY_AFTER.test(text.slice(end + (suffix?.length ?? 0), end + (suffix?.length ?? 0) + 5))) continue;
+    const sentence = sentenceAt(ctx.sentences, begin);
+    if (sentence < 0) continue;
+    const full = suffix && suffix !== "业" && suffix !== "服务" ? keyword + suffix : keyword;
+    out.push(industryMention(full, begin, begin + full.length, sentence, term.catalogue));
+  }
+  for (const m of text.matchAll(HEAD)) {
+    const headStart = m.index;
+    const headEnd = headStart + m[0].length;
+    if (NOT_INDUSTRY_AFTER.test(text.slice(headEnd, headEnd + 5))) continue;
+    const sentence = sentenceAt(ctx.sentences, headStart);
+    if (sentence < 0) continue;
+    const start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 8);
+    const prefix = text.slice(start, headStart);
+    const name = prefix + m[0];
+    if (
+      prefix.length < 2 ||
+      /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix) ||
+      lex.regionForms.has(prefix)
+    )
+      continue;
+    if (
+      lex.genericIndustryHeads.has(name) ||
+      (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g)))
+    )
+      continue;
+    if (
+      lex.genericIndustryHeads.has(prefix) ||
+      /^(重点|主导|优势|特色|支柱|传统|相关|其他|各类|新兴|地方|本地|全省|全市|我省|我市)$/u.test(prefix)
+    )
+      continue;
+    if (m[0] === "经济" && /(型|性|化|区|带|圈|域|体|县|省|市|村|镇)$/u.test(prefix) && !lex.industries.has(prefix))
+      continue;
+    if ((m[0] === "农业" || m[0] === "工业") && prefix.length > 4) continue;
+    out.push(industryMention(name, start, headEnd, sentence, "pattern"));
+  }
+  for (const m of text.matchAll(ENUM_HEAD)) {
+    const sentence = sentenceAt(ctx.sentences, m.index);
+    if (sentence < 0) continue;
+    const floor = ctx.sentences[sentence]!.start;
+    const items: [number, number][] = [];
+    let end = m.index;
+    for (;;) {
+      let start = end;
+      while (start > floor && !"、，,；：:".includes(text[start - 1]!) && end - start <= MAX_ITEM) start--;
+      const connector = /^(和|及|与|以及)/u.exec(text.slice(start, end));
+      if (connector && items.length === 0) start += connector[0].length;
+      const first = text[start - 1] !== "、";
+      if (first) start = phraseStart(text, end, start, ctx.words, MAX_ITEM);
+      if (!itemIsName(text, start, end, ctx)) break;
+      items.push([start, end]);
+      if (first) break;
+      end = start - 1;
+    }
+    if (items.length < 2 && !(items.length === 1 && m[1])) continue;
+    for (const [s, e] of items) out.push(industryMention(text.slice(s, e), s, e, sentence, "enumeration"));
+    const modifier = m[1] ?? "";
+    if (/^(未来|战略性新兴|高新技术|先进|现代|生产性|生活性)$/u.test(modifier)) {
+      const s = m.index + m[0].length - modifier.length - m[2]!.length;
+      out.push(industryMention(modifier + m[2], s, m.index + m[0].length, sentence, "pattern"));
+    }
+  }
+  for (const m of text.matchAll(
+    /“([^“”]{2,8})”(?:[一二三四五六七八九十0-9]+[大个])?(?:主导|重点|优势|特色|支柱)?(产业|行业)/gu,
+  )) {
+    const sentence = sentenceAt(ctx.sentences, m.index);
+    if (sentence >= 0)
+      out.push({ ...industryMention(m[1]!, m.index, m.index + m[0].length, sentence, "quoted"), aliases: [m[0]] });
+  }
+  return longestFirst(out);
+}

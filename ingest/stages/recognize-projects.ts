@@ -1,0 +1,127 @@
+// Stage recognise projects: programmes, named infrastructure, parks and zones, events, and quoted names used as projects.
+import type { Lexicon } from "../lexicon/index.ts";
+import { phraseStart } from "../text/phrase-start.ts";
+import { sentenceAt } from "../text/spans.ts";
+import type { Mention, RecognitionContext } from "../types.ts";
+import { longestFirst } from "./recognize-regions.ts";
+
+/** Project heads by kind, longest first within each alternation. */
+const HEADS: { kind: string; pattern: string; needsName: boolean }[] = [
+  { kind: "programme", pattern: "专项行动|三年行动|攻坚行动|提升行动|工程|行动|计划|改革试验|试点", needsName: false },
+  { kind: "activity", pattern: "活动", needsName: true },
+  {
+    kind: "platform",
+    pattern:
+      "自由贸易试验区|自由贸易港|自贸区|自贸港|综合保税区|保税区|试验区|示范区|先行区|实验区|先导区|示范城市|自由港|产业园|工业园|科技园|科学城|产业基地|示范基地|基地|交易中心|服务中心|创新中心|中心|园",
+    needsName: true,
+  },
+  {
+    kind: "infrastructure",
+    pattern:
+      "城际铁路|高速铁路|高速公路|国际机场|综合交通枢纽|交通圈|通勤圈|调蓄库|水库|高铁|铁路|城际|高速|机场|枢纽|管线|通道|大桥|港|钢厂|工厂|公园|广场",
+    needsName: true,
+  },
+  {
+    kind: "event",
+    pattern: "冬残奥会|残奥会|冬奥会|奥运会|博览会|交易会|洽谈会|论坛|峰会|运动会|测试赛|大会",
+    needsName: false,
+  },
+];
+const HEAD_RE = new RegExp(HEADS.map((h) => `(${h.pattern})`).join("|"), "gu");
+
+const GENERIC_PREFIX =
+  /^(重大|重点|市政|水利|基础设施|公共|民生|相关|各项|各类|一批|交通|生态|环保|配套|建设|系列|专项|若干|有关|其他|这些|上述|骨干|国家|省级|市级|县级|国家级|省级以上|大型|小型|新型|传统|现代|城市|农村|乡村|重要|主要|中小|各地|本地|示范|试点|改革|发展|创新|工作|行动|项目|年度|五年|三年|全面|一流|科技|文化|体育|医疗|教育|卫生|数据|信息|物流|商贸|研发|服务|培训|孵化|检测|体验|展示|交易|创业|就业|养老|社区|党群|新时代文明实践|双创|综合|区域性|国际|全国|全省|全市)+$/u;
+const SLOGAN_AFTER =
+  /^(功能定位|定位|战略|理念|思路|工作思路|意识|自信|维护|精神|要求|原则|方针|方略|作风|问题|制度|改革|工作|任务|部署|目标|路径|体系|机制|模式|格局|攻坚战|主线|总基调|品牌|效应|引领|政策|重要|总要求|大局|大事|行动计划纲要|答卷|质量|标准|底线|红线)/u;
+const NOT_AFTER_HEAD = /^(群|项目|建设者|体系|规划|条件|能力|水平|机制|制度|类|化)/u;
+const NAMED_START = /^(中国|中华|国家|国际|世界|全国|亚洲|亚太|东北亚|中外)/u;
+const PROJECT_AFTER_QUOTE = /^(建设|活动|行动|工程|计划|品牌培育|试点|项目)/u;
+const PROJECT_BEFORE_QUOTE = /(打造|建设|规划建设|实施|开展|启动|推进|举办|筹办|建成)$/u;
+
+function projectMention(name: string, start: number, end: number, sentence: number, kind: string): Mention {
+  const aliases: string[] = [];
+  const quantity = /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年)(.+)$/u.exec(name);
+  if (quantity) {
+    aliases.push(name);
+    name = quantity[2]!;
+    start += quantity[1]!.length;
+  }
+  return { label: "Project", name, aliases, start, end, sentence, props: { kind } };
+}
+
+function kindOf(groups: (string | undefined)[]): { kind: string; needsName: boolean } {
+  const i = groups.findIndex((g) => g !== undefined);
+  return HEADS[i] ?? HEADS[0]!;
+}
+
+/** Lists project mentions; `regions` are the region mentions already found, which make a generic head (中心, 基地, 港) a named one. */
+export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): Mention[] {
+  const { text } = ctx;
+  const out: Mention[] = [];
+  const regionInside = (s: number, e: number) =>
+    regions.some((r) => r.start >= s && r.end <= e) ||
+    lex.regionMatcher
+      .matchInText(text.slice(s, e))
+      .some((m) => lex.regionForms.get(m.keyword)?.some((f) => f.policy === "anywhere"));
+  for (const m of text.matchAll(HEAD_RE)) {
+    const head = m[0];
+    const headStart = m.index;
+    const headEnd = headStart + head.length;
+    if (NOT_AFTER_HEAD.test(text.slice(headEnd, headEnd + 3)) || (!ctx.words[headEnd] && head.length <= 2)) continue;
+    const sentence = sentenceAt(ctx.sentences, headStart);
+    if (sentence < 0) continue;
+    const { kind, needsName } = kindOf(m.slice(1));
+    const start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 22);
+    const prefix = text.slice(start, headStart);
+    if (prefix.length < 2 || GENERIC_PREFIX.test(prefix.replace(/[“”]/gu, "")) || /第.{1,4}届/u.test(prefix)) continue;
+    if (kind === "event" && prefix.length < 3) continue;
+    const quoted = /[“”]/u.test(prefix);
+    const named =
+      quoted ||
+      regionInside(start, headStart) ||
+      (NAMED_START.test(prefix) && prefix.length >= 5) ||
+      (kind === "infrastructure" && prefix.length <= 4 && [...prefix].every((c) => lex.abbreviationChars.has(c)));
+    if (needsName && !named) continue;
+    if (head === "园" && !named) continue;
+    const openQuote = (prefix.match(/“/gu)?.length ?? 0) > (prefix.match(/”/gu)?.length ?? 0);
+    const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd;
+    out.push(projectMention(text.slice(start, end), start, end, sentence, kind));
+  }
+  for (const m of text.matchAll(/“([^“”]{2,16})”/gu)) {
+    const inner = m[1]!;
+    const start = m.index;
+    const end = start + m[0].length;
+    const sentence = sentenceAt(ctx.sentences, start);
+    if (sentence < 0 || /十[三四五]五|[0-9]{4}/u.test(inner)) continue;
+    const after = text.slice(end, end + 8);
+    if (SLOGAN_AFTER.test(after) || /(高地|高峰|样板|标杆|名片|之城|之都|之乡)$/u.test(inner)) continue;
+    if (/^[一二三四五六七八九十两]+[个位大项条]/u.test(inner) && !PROJECT_AFTER_QUOTE.test(after)) continue;
+    if (regions.some((r) => r.ref === ctx.planRegion && r.start > start && r.end < end)) continue;
+    const regionBefore = regions.find((r) => r.end === start);
+    const before = text.slice(
+      Math.max(ctx.sentences[sentence]!.start, (regionBefore?.start ?? start) - 6),
+      regionBefore?.start ?? start,
+    );
+    const listTail = text.slice(end).replace(/^(、“[^“”]{1,16}”)+/u, "");
+    const cue =
+      PROJECT_AFTER_QUOTE.test(after) || PROJECT_BEFORE_QUOTE.test(before) || PROJECT_AFTER_QUOTE.test(listTail);
+    if (!cue) continue;
+    out.push({ label: "Project", name: inner, aliases: [m[0]], start, end, sentence, props: { kind: "named" } });
+  }
+  const roads = /([\u4e00-\u9fff]{1,5}(?:路|大街|大道|[一二三四东西南北]环))([东西南北])(延|延伸)/gu;
+  for (const m of text.matchAll(roads)) {
+    const sentence = sentenceAt(ctx.sentences, m.index);
+    const start = phraseStart(text, m.index + m[1]!.length, ctx.sentences[sentence]?.start ?? 0, ctx.words, 8);
+    if (sentence >= 0)
+      out.push(
+        projectMention(
+          text.slice(start, m.index + m[0].length),
+          start,
+          m.index + m[0].length,
+          sentence,
+          "infrastructure",
+        ),
+      );
+  }
+  return longestFirst(out);
+}

@@ -1,0 +1,203 @@
+// Stage recognise regions: gazetteer matches from the lexicon plus patterns for new areas, zones and abbreviation compounds.
+import type { Lexicon, RegionEntry } from "../lexicon/index.ts";
+import { phraseStart } from "../text/phrase-start.ts";
+import { sentenceAt } from "../text/spans.ts";
+import type { Mention, RecognitionContext } from "../types.ts";
+
+const KIND_RANK: Record<RegionEntry["kind"], number> = {
+  province: 0,
+  "new-area": 1,
+  prefecture: 2,
+  planning: 3,
+  natural: 4,
+  county: 5,
+  foreign: 6,
+};
+
+/** Heads that make a phrase a region of its own (新区, 片区, 经济带 …); the words before them must name a place. */
+const ZONE_HEAD = /(新区|片区|经济带|经济区|经济圈|都市圈|城市群|功能区|协同发展区|生态涵养区|涵养区|山区|地区)/gu;
+const GENERIC_PREFIX =
+  /^(世界级|国际化|现代化|城市|重点|其他|各类|各|一批|老|新|主城|城中|周边|贫困|农村|边远|偏远|欠发达|发达|相关|有关|部分|重要|特定|全省|全市|全国|我省|我市|该|本|沿线|试点|示范|主要|核心|生态|功能|城乡|中心|深山|浅山|丘陵|高寒|民族|少数民族|牧区|林区|矿区|灾区|革命老区|老区)$/u;
+const DIRECTION = "东南西北中";
+
+function choose(
+  lex: Lexicon,
+  keys: { key: string; policy: string }[],
+  ctx: RecognitionContext,
+): RegionEntry | undefined {
+  const allowed = keys
+    .map((k) => ({ entry: lex.regions.get(k.key)!, policy: k.policy }))
+    .filter(
+      ({ entry, policy }) =>
+        entry && (policy === "anywhere" || entry.province === ctx.planProvince || entry.key === ctx.planRegion),
+    );
+  allowed.sort((a, b) => {
+    const home = (e: RegionEntry) => (e.key === ctx.planRegion ? -2 : e.province === ctx.planProvince ? -1 : 0);
+    return home(a.entry) - home(b.entry) || KIND_RANK[a.entry.kind] - KIND_RANK[b.entry.kind];
+  });
+  return allowed[0]?.entry;
+}
+
+function trapSpans(text: string, lex: Lexicon): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const phrase of lex.trapPhrases) {
+    for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) spans.push([i, i + phrase.length]);
+  }
+  return spans;
+}
+
+function regionMention(entry: RegionEntry, form: string, start: number, end: number, sentence: number): Mention {
+  const aliases = [form, entry.officialName].filter((a): a is string => !!a && a !== entry.name);
+  return {
+    label: "Region",
+    name: entry.name,
+    aliases,
+    start,
+    end,
+    sentence,
+    ref: entry.key,
+    ancestors: entry.ancestors,
+  };
+}
+
+/** Ancestors implied by the first region-like part of a pattern name (冀中南 → 河北, 正定新区 → 正定's ancestors). */
+function prefixAncestors(lex: Lexicon, prefix: string, ctx: RecognitionContext): string[] {
+  for (let len = Math.min(prefix.length, 8); len >= 2; len--) {
+    const keys = lex.regionForms.get(prefix.slice(0, len));
+    const entry = keys && choose(lex, keys, ctx);
+    if (entry) return [entry.key, ...entry.ancestors];
+  }
+  const abbr = lex.abbreviations.get(prefix[0] ?? "");
+  return abbr ? [abbr] : [];
+}
+
+/** Finds abbreviation compounds such as 京津冀 or 京雄保 (three or more abbreviations) and 冀中南 (an abbreviation plus directions). */
+function abbreviationCompounds(ctx: RecognitionContext, lex: Lexicon, firstChars: Map<string, string>): Mention[] {
+  const out: Mention[] = [];
+  const { text } = ctx;
+  const isAbbr = (c: string | undefined) => c !== undefined && (lex.abbreviations.has(c) || firstChars.has(c));
+  for (let i = 0; i < text.length; i++) {
+    const own = lex.abbreviations.has(text[i]!);
+    const local = !own && firstChars.has(text[i]!) && /^[东南西北中]{1,2}地区/u.test(text.slice(i + 1, i + 5));
+    if ((!own && !local) || isAbbr(text[i - 1]) || !ctx.words[i]) continue;
+    let j = i;
+    while (j < text.length && j - i < 4 && isAbbr(text[j])) j++;
+    let end = j;
+    let compound = j - i >= 3;
+    if (local) {
+      j = i + 1;
+    }
+    if (!compound && j - i === 1) {
+      let k = j;
+      while (k < text.length && k - j < 2 && DIRECTION.includes(text[k]!)) k++;
+      compound =
+        k > j &&
+        (text.startsWith("地区", k) ||
+          !/[\u4e00-\u9fff]/u.test(text[k] ?? "") ||
+          /^(乃至|地区|一带|片区)/u.test(text.slice(k, k + 2)));
+      end = k;
+    } else if (!compound && j - i === 2) {
+      compound = text.startsWith("地区", j);
+    }
+    if (!compound) continue;
+    if (text.startsWith("地区", end)) end += 2;
+    const name = text.slice(i, end);
+    const sentence = sentenceAt(ctx.sentences, i);
+    if (sentence < 0) continue;
+    if (lex.regionForms.has(name)) continue;
+    const abbrKey = lex.abbreviations.get(text[i]!) ?? firstChars.get(text[i]!);
+    const ancestors = j - i === 1 && abbrKey ? [abbrKey, ...(lex.regions.get(abbrKey)?.ancestors ?? [])] : [];
+    const alias = name.endsWith("地区") ? [name.slice(0, -2)] : [];
+    out.push({
+      label: "Region",
+      name,
+      aliases: alias,
+      start: i,
+      end,
+      sentence,
+      ref: `pattern:${name.replace(/地区$/u, "")}`,
+      ancestors,
+    });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Lists region mentions: lexicon places (respecting same-province-only short forms and trap phrases) and pattern-built zones. */
+export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention[] {
+  const { text } = ctx;
+  const traps = trapSpans(text, lex);
+  const candidates: Mention[] = [];
+  for (const m of lex.regionMatcher.matchInText(text)) {
+    const { begin, end, keyword } = m;
+    if (traps.some(([a, b]) => begin >= a && end <= b && !(begin === a && end === b))) continue;
+    if (keyword.length <= 3 && (!ctx.words[begin] || !ctx.words[end])) {
+      const suffixOk = /^[省市县区州盟旗]/u.test(text[end] ?? "") && ctx.words[begin];
+      if (!suffixOk) continue;
+    }
+    const entry = choose(lex, lex.regionForms.get(keyword) ?? [], ctx);
+    if (!entry) continue;
+    const sentence = sentenceAt(ctx.sentences, begin);
+    if (sentence >= 0) candidates.push(regionMention(entry, keyword, begin, end, sentence));
+  }
+  const firstChars = new Map<string, string>();
+  for (const c of candidates) {
+    const entry = lex.regions.get(c.ref!);
+    if (entry && (entry.kind === "prefecture" || entry.kind === "new-area")) firstChars.set(c.name[0]!, entry.key);
+  }
+  candidates.push(...abbreviationCompounds(ctx, lex, firstChars));
+
+  for (const m of text.matchAll(ZONE_HEAD)) {
+    const headStart = m.index;
+    const sentence = sentenceAt(ctx.sentences, headStart);
+    if (sentence < 0) continue;
+    const floor = ctx.sentences[sentence]!.start;
+    const start = phraseStart(text, headStart, floor, ctx.words, 14);
+    const prefix = text.slice(start, headStart);
+    if (prefix.length < 2 || GENERIC_PREFIX.test(prefix) || /[“”（）()0-9]/u.test(prefix)) continue;
+    const head = m[0];
+    const ancestors = prefixAncestors(lex, prefix, ctx);
+    const knownPrefix = ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart);
+    const placeWord = /^(沿海|沿江|沿边|沿黄|沿线|环|首都|省会|[东南西北中]+部|[东南西北]|滨海|临港|临空)/u.test(
+      prefix,
+    );
+    if (head !== "新区" && head !== "片区" && !knownPrefix && !placeWord) continue;
+    if ((head === "地区" || head === "山区") && !knownPrefix && !/^[东南西北中]+部$/u.test(prefix)) continue;
+    const name = prefix + head;
+    const headEnd = headStart + head.length;
+    if (lex.regionForms.has(name) || candidates.some((c) => c.end === headEnd && c.start >= start)) continue;
+    const aliases = head === "地区" ? [prefix] : [];
+    candidates.push({
+      label: "Region",
+      name,
+      aliases,
+      start,
+      end: headStart + head.length,
+      sentence,
+      ref: `pattern:${name}`,
+      ancestors,
+    });
+  }
+  for (const m of text.matchAll(/([东南西北])([一二三四五六七八九十两])县/gu)) {
+    const sentence = sentenceAt(ctx.sentences, m.index);
+    if (sentence >= 0)
+      candidates.push({
+        label: "Region",
+        name: m[0],
+        start: m.index,
+        end: m.index + m[0].length,
+        sentence,
+        ref: `pattern:${m[0]}`,
+        ancestors: [],
+      });
+  }
+  return longestFirst(candidates);
+}
+
+/** Keeps, among overlapping mentions, the longest (then the leftmost) one. */
+export function longestFirst(mentions: Mention[]): Mention[] {
+  const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,205 @@
+// Stage recognise relations: LOCATED_IN, SUPPORTS and TARGETS from names, sentences, enumerations and heading scope.
+import type { Lexicon } from "../lexicon/index.ts";
+import type { Mention, RecognitionContext, RelationMention, Section } from "../types.ts";
+
+const SUPPORT_CUE =
+  /(聚焦|围绕|发展|培育|壮大|推动|支持|带动|服务|促进|打造|重点发展|集聚|聚集|引进|布局|做强|做大|提升|助力|支撑)/u;
+const BUILD_CUE = /(构建|打造|形成|建成|助力|服务)$/u;
+const TARGET_VERB =
+  /^(要|将|重点|着力|加快|大力|积极|全力)?(建设|打造成?|建成|发展|培育|布局|壮大|创建|争创|实现|基本建成|率先)/u;
+const PATTERN_HEADS_IN_PLAN = /(新区|片区|地区|经济带|山区|县|生态涵养区|协同发展区)$/u;
+
+function inside(inner: Mention, outer: Mention): boolean {
+  return (
+    inner.start >= outer.start && inner.end <= outer.end && !(inner.start === outer.start && inner.end === outer.end)
+  );
+}
+
+function bySentence(mentions: Mention[]): Map<number, Mention[]> {
+  const out = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = out.get(m.sentence) ?? [];
+    list.push(m);
+    out.set(m.sentence, list);
+  }
+  return out;
+}
+
+function deepest(lex: Lexicon, regions: Mention[]): Mention | undefined {
+  return [...regions].sort((a, b) => {
+    const aAnc = lex.regions.get(a.ref ?? "")?.ancestors ?? a.ancestors ?? [];
+    const bAnc = lex.regions.get(b.ref ?? "")?.ancestors ?? b.ancestors ?? [];
+    if (aAnc.includes(b.ref ?? "")) return -1;
+    if (bAnc.includes(a.ref ?? "")) return 1;
+    return b.start - a.start;
+  })[0];
+}
+
+function headingScope(
+  ctx: RecognitionContext,
+  mentions: Mention[],
+  sentencePath: string,
+  label: Mention["label"],
+): Mention[] {
+  const sectionFor = (path: string): Section | undefined => ctx.sections.get(path);
+  for (let p = sentencePath; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+    const section = sectionFor(p);
+    if (section && section.depth >= 2) {
+      const found = mentions.filter(
+        (m) => m.label === label && m.start >= section.headingStart && m.end <= section.headingEnd,
+      );
+      if (found.length > 0) return found;
+    }
+    if (!p.includes(".")) break;
+  }
+  return [];
+}
+
+/** Relations read from the text: containment in names and adjacency, sentence-level SUPPORTS and TARGETS cues, enumerations, and heading scope. */
+export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentions: Mention[]): RelationMention[] {
+  const { text } = ctx;
+  const out: RelationMention[] = [];
+  const add = (type: RelationMention["type"], source: Mention, target: Mention, sentence: number, cue: string) => {
+    if (source === target || (source.label === target.label && source.name === target.name)) return;
+    out.push({ type, source, target, sentence, cue, via: "text" });
+  };
+  const sentences = bySentence(mentions);
+  const regions = mentions.filter((m) => m.label === "Region");
+  for (const [si, list] of sentences) {
+    const sentence = ctx.sentences[si]!;
+    const rs = list.filter((m) => m.label === "Region");
+    const ps = list.filter((m) => m.label === "Project");
+    const is = list.filter((m) => m.label === "Industry");
+    const gs = list.filter((m) => m.label === "Goal");
+
+    for (const r of rs) {
+      const next = rs.find((x) => x.start === r.end);
+      if (
+        next &&
+        (next.ref?.startsWith("pattern:") || (lex.regions.get(next.ref ?? "")?.ancestors ?? []).includes(r.ref ?? ""))
+      )
+        add("LOCATED_IN", next, r, si, "adjacent");
+    }
+
+    let previous: { project: Mention; region?: Mention } | undefined;
+    for (const p of ps) {
+      const own = rs.filter((r) => inside(r, p));
+      const before = rs.find((r) => r.end === p.start || (r.end + 1 === p.start && text[r.end] === "的"));
+      let region = own.length > 0 ? deepest(lex, own) : before;
+      const listed = previous && /^(、|和|及|与)$/u.test(text.slice(previous.project.end, p.start));
+      if (!region && listed && previous?.region) region = previous.region;
+      if (region) add("LOCATED_IN", p, region, si, own.length > 0 ? "in name" : before ? "before name" : "listed with");
+      previous = { project: p, region };
+      for (const i of is) {
+        if (inside(i, p)) add("SUPPORTS", p, i, si, "in name");
+        else if (i.start >= p.end) {
+          const between = text.slice(p.end, i.start);
+          const otherProject = ps.some((q) => q !== p && q.start >= p.end && q.end <= i.start);
+          if (!otherProject && SUPPORT_CUE.test(between) && between.length <= 30)
+            add("SUPPORTS", p, i, si, SUPPORT_CUE.exec(between)![0]);
+        }
+      }
+      for (const g of gs) if (g.start >= p.end && !inside(p, g)) add("SUPPORTS", p, g, si, "same sentence");
+      for (const q of ps) {
+        if (q.start <= p.end) continue;
+        const between = text.slice(p.end, q.start);
+        if (BUILD_CUE.test(between.replace(/[，,、\s“]+$/u, "")) && !/[。；]/u.test(between))
+          add("SUPPORTS", p, q, si, "builds");
+      }
+    }
+    for (const g of gs) {
+      for (const i of is)
+        if (inside(i, g) || (i.start === g.start && i.end <= g.end)) add("SUPPORTS", i, g, si, "in goal");
+      const clause = text.slice(g.start, g.end);
+      for (const r of rs) {
+        if (r.start < g.start || r.end > g.end) continue;
+        const at = r.start - g.start;
+        const atEnd = r.end === g.end || /^[、”和]/u.test(text[r.end] ?? "");
+        const locative = /在$/u.test(text.slice(g.start, r.start));
+        if (at <= 1 || atEnd || locative)
+          add("TARGETS", r, g, si, at <= 1 ? "subject" : locative ? "place" : "named in goal");
+      }
+      void clause;
+    }
+    const lead = rs[0];
+    if (
+      lead &&
+      lead.start - sentence.start <= 12 &&
+      /^(要|将|在|也要|还要|，|：)/u.test(text.slice(lead.end, lead.end + 2))
+    ) {
+      for (const g of gs) if (g.start > lead.end) add("TARGETS", lead, g, si, "sentence subject");
+    }
+    for (const r of rs) {
+      const after = text.slice(r.end, r.end + 6);
+      if (!TARGET_VERB.test(after)) continue;
+      const clauseEnd = text.slice(r.end).search(/[，。；]/u);
+      const limit = clauseEnd < 0 ? sentence.end : r.end + clauseEnd;
+      for (const i of is)
+        if (i.start > r.end && i.end <= limit && !ps.some((p) => inside(i, p)))
+          add("TARGETS", r, i, si, TARGET_VERB.exec(after)![0]);
+    }
+    if (!sentence.isHeading) {
+      for (const p of ps) {
+        for (const h of headingScope(ctx, mentions, sentence.section, "Industry"))
+          add("SUPPORTS", p, h, si, "heading scope");
+        for (const h of headingScope(ctx, mentions, sentence.section, "Project"))
+          if (h.name !== p.name) add("SUPPORTS", p, h, si, "heading scope");
+      }
+      for (const g of gs)
+        for (const h of headingScope(ctx, mentions, sentence.section, "Project"))
+          add("SUPPORTS", h, g, si, "heading scope");
+    }
+  }
+  for (const g of mentions.filter((m) => m.label === "Goal")) {
+    for (const p of mentions.filter((m) => m.label === "Project")) {
+      const core = p.name.replace(/[“”]/gu, "").replace(/(建设)?(行动|工程|计划)$/u, "");
+      if (core.length >= 4 && g.name.replace(/[“”]/gu, "").includes(core))
+        add("SUPPORTS", p, g, g.sentence, "named in goal");
+    }
+  }
+  void regions;
+  void PATTERN_HEADS_IN_PLAN;
+  return out;
+}
+
+/** Region → Region containment for one plan: each mentioned region to its nearest mentioned ancestor (division list or name prefix), else sub-provincial zones to the plan's own region. */
+export function regionContainment(lex: Lexicon, regions: Mention[], planRegion?: string): RelationMention[] {
+  const firstByKey = new Map<string, Mention>();
+  for (const r of regions) if (r.ref && !firstByKey.has(r.ref)) firstByKey.set(r.ref, r);
+  const out: RelationMention[] = [];
+  for (const [key, r] of firstByKey) {
+    const ancestors = lex.regions.get(key)?.ancestors ?? r.ancestors ?? [];
+    let parent: string | undefined;
+    for (const a of ancestors) {
+      if (firstByKey.has(a)) {
+        parent = a;
+        break;
+      }
+      const chain = lex.regions.get(a)?.ancestors ?? [];
+      const hit = chain.find((c) => firstByKey.has(c));
+      if (hit && !ancestors.some((x) => firstByKey.has(x))) {
+        parent = hit;
+        break;
+      }
+    }
+    if (
+      !parent &&
+      planRegion &&
+      key !== planRegion &&
+      firstByKey.has(planRegion) &&
+      key.startsWith("pattern:") &&
+      PATTERN_HEADS_IN_PLAN.test(r.name)
+    )
+      parent = planRegion;
+    if (parent && parent !== key)
+      out.push({
+        type: "LOCATED_IN",
+        source: r,
+        target: firstByKey.get(parent)!,
+        sentence: r.sentence,
+        cue: "divisions",
+        via: "divisions",
+      });
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// Stage resolve: merges mentions into entities (one per real-world thing) with canonical names, aliases and deterministic ids.
+import { entityId, normalizeName, type EntityLabel } from "../../schema/index.ts";
+import type { Lexicon } from "../lexicon/index.ts";
+import type { Mention } from "../types.ts";
+
+/** One resolved entity of a document: its id, canonical name, aliases, properties and the mentions behind it. */
+export interface ResolvedEntity {
+  id: string;
+  label: EntityLabel;
+  name: string;
+  aliases: string[];
+  props: Record<string, string | number>;
+  mentions: Mention[];
+}
+
+const SYNONYMS: Record<string, string> = { 电子商务: "电商", 通用航空: "通航" };
+
+function bigrams(s: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return out;
+}
+
+/** Character-bigram Dice similarity of two strings (1 = same bigrams). */
+export function dice(a: string, b: string): number {
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let inter = 0;
+  let total = 0;
+  for (const [k, v] of A) {
+    inter += Math.min(v, B.get(k) ?? 0);
+    total += v;
+  }
+  for (const v of B.values()) total += v;
+  return total === 0 ? 0 : (2 * inter) / total;
+}
+
+function groupKey(m: Mention): string {
+  if (m.label === "Region" && m.ref)
+    return m.ref.startsWith("pattern:") ? `Region|${normalizeName("Region", m.ref.slice(8))}` : `Region|${m.ref}`;
+  const n = normalizeName(m.label, m.name);
+  if (m.label === "Industry") return `Industry|${normalizeName("Industry", SYNONYMS[n] ?? n)}`;
+  return `${m.label}|${n}`;
+}
+
+/** Merges mentions of one document: regions by lexicon key, others by normalised name; a project named with a region prefix joins the same project named without it; near-identical goals join. */
+export function resolve(mentions: Mention[], lex: Lexicon): ResolvedEntity[] {
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const k = groupKey(m);
+    groups.set(k, [...(groups.get(k) ?? []), m]);
+  }
+  const regionForms = new Set(
+    mentions.filter((m) => m.label === "Region").flatMap((m) => [m.name, ...(m.aliases ?? [])]),
+  );
+  const projectKeys = new Map([...groups.keys()].filter((k) => k.startsWith("Project|")).map((k) => [k.slice(8), k]));
+  for (const key of [...groups.keys()]) {
+    if (!key.startsWith("Project|")) continue;
+    const n = key.slice(8);
+    for (let len = 2; len <= 6 && len < n.length - 3; len++) {
+      const target = projectKeys.get(n.slice(len));
+      if (target && regionForms.has(n.slice(0, len)) && groups.has(target)) {
+        groups.set(target, [...groups.get(target)!, ...groups.get(key)!]);
+        groups.delete(key);
+        break;
+      }
+    }
+  }
+  const goalKeys = [...groups.keys()].filter((k) => k.startsWith("Goal|")).sort((a, b) => a.length - b.length);
+  for (let i = 0; i < goalKeys.length; i++) {
+    const a = goalKeys[i]!;
+    if (!groups.has(a)) continue;
+    for (let j = i + 1; j < goalKeys.length; j++) {
+      const b = goalKeys[j]!;
+      if (!groups.has(b)) continue;
+      const [na, nb] = [a.slice(5), b.slice(5)];
+      if ((nb.includes(na) && nb.length - na.length <= 3) || dice(na, nb) >= 0.85) {
+        groups.set(a, [...groups.get(a)!, ...groups.get(b)!]);
+        groups.delete(b);
+      }
+    }
+  }
+  const out: ResolvedEntity[] = [];
+  for (const [key, ms] of groups) {
+    const label = ms[0]!.label;
+    const surfaces = ms.flatMap((m) => [m.name, ...(m.aliases ?? [])]);
+    let name: string;
+    if (key.startsWith("Region|") && !ms[0]!.ref?.startsWith("pattern:"))
+      name = lex.regions.get(ms[0]!.ref!)?.name ?? ms[0]!.name;
+    else {
+      const counts = new Map<string, number>();
+      for (const m of ms) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+      name = [...counts.keys()].sort((x, y) => x.length - y.length || counts.get(y)! - counts.get(x)!)[0]!;
+    }
+    const aliases = [...new Set(surfaces)].filter((a) => a !== name && a.length > 0);
+    const props: Record<string, string | number> = {};
+    for (const m of ms) for (const [k, v] of Object.entries(m.props ?? {})) props[k] ??= v;
+    if (label === "Region") {
+      const entry = lex.regions.get(ms[0]!.ref ?? "");
+      if (entry?.code) props.code = entry.code;
+      props.level = entry?.kind ?? (/(新区|片区)$/u.test(name) ? "new-area" : "planning");
+    }
+    out.push({ id: entityId(label, name), label, name, aliases, props, mentions: ms });
+  }
+  return out;
+}

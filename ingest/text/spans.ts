@@ -1,0 +1,37 @@
+// Offset look-ups shared by the recognisers: which sentence holds an offset, and clause spans inside a sentence.
+import type { Sentence } from "../types.ts";
+
+/** The index of the sentence containing `offset` (binary search), or -1 when it falls between sentences. */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+const CLAUSE_BREAK = new Set(["，", "；", "。", "：", "！", "？", ",", ";", ":"]);
+const OPENERS: Record<string, string> = { "“": "”", "（": "）", "(": ")", "《": "》" };
+
+/** Splits a span into clauses at commas, semicolons and colons outside quotes and brackets; returns [start, end) pairs without the punctuation. */
+export function clauses(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = start;
+  const stack: string[] = [];
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (stack.length > 0 && c === stack[stack.length - 1]) stack.pop();
+    else if (c in OPENERS) stack.push(OPENERS[c]!);
+    else if (stack.length === 0 && CLAUSE_BREAK.has(c)) {
+      if (i > s) out.push([s, i]);
+      s = i + 1;
+    }
+  }
+  if (end > s) out.push([s, end]);
+  return out;
+}
