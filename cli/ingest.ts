@@ -110,6 +110,11 @@ Examples:
         graphs.push(result.graph);
         if (!opts.quiet) console.log(`${input.display}: ${counts(result.graph)}`);
       }
+      if (graphs.length === 0) {
+        console.error(`plangraph ingest: no file could be ingested; ${opts.out} was not written`);
+        process.exitCode = 1;
+        return;
+      }
       const graph = combine(graphs);
       await writeAtomic(opts.out, JSON.stringify(graph.export()));
       console.log(`${graphs.length} of ${inputs.length} files ingested → ${opts.out} (${counts(graph)})`);

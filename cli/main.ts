@@ -1,16 +1,19 @@
 // The plangraph command line: one subcommand per verb, each defined in its own file under cli/.
 import { Command } from "commander";
+import { registerEval } from "./eval.ts";
 import { registerIngest } from "./ingest.ts";
 
 const program = new Command()
   .name("plangraph")
   .description(
-    "Turn Chinese development plans (五年规划建议, 纲要, 政府工作报告) into a knowledge graph of regions, industries,\n" +
+    "Turn Chinese development plans (五年规划建议, 纲要, 政府工作报告) into a knowledge graph of regions, industries, " +
       "projects and goals, each traceable to the sentence it came from.",
   )
+  .version("0.1.0")
   .showHelpAfterError()
   .showSuggestionAfterError();
 
 registerIngest(program);
+registerEval(program);
 
 await program.parseAsync(process.argv);

@@ -5,6 +5,9 @@ const EDITOR_LINE =
   /^[（(【[]?\s*(责任编辑|编辑|校对|审核|审校|监制|终审|初审|复审|作者|字号|打印|关闭窗口|分享到)\s*[:：]/u;
 const META_LINE = /^(原标题|来源|发布时间|发布日期|时间|稿源|信息来源)\s*[:：]\s*(.*)$/u;
 const RULE_LINE = /^([-*_=]\s*){3,}$/u;
+const TRAILING_EDITOR =
+  /(?<=[。！？”）])\s*[（(【[]?\s*(责任编辑|编辑|校对|审核|审校)\s*[:：][^。！？\n]{0,20}?[）)】\]]?$/u;
+const DATELINE = /^新华社[^\n]{0,12}电$/u;
 
 function stripMarkdown(line: string): string {
   return line
@@ -45,6 +48,8 @@ export function clean(raw: string): CleanDocument {
     body = lines.slice(i);
   }
   body = body.filter((line, i) => !(line.length < 60 && EDITOR_LINE.test(line) && (i < 3 || i >= body.length - 5)));
+  if (body.length > 0 && DATELINE.test(body[0]!)) doc.source ??= body.shift();
+  if (body.length > 0) body[body.length - 1] = body[body.length - 1]!.replace(TRAILING_EDITOR, "");
   doc.text = body.join("\n");
   return doc;
 }

@@ -23,8 +23,10 @@ function bigrams(s: string): Map<string, number> {
 
 /** Character-bigram Dice similarity of two strings (1 = same bigrams). */
 export function dice(a: string, b: string): number {
-  const A = bigrams(a);
-  const B = bigrams(b);
+  return diceOf(bigrams(a), bigrams(b));
+}
+
+function diceOf(A: Map<string, number>, B: Map<string, number>): number {
   let inter = 0;
   let total = 0;
   for (const [k, v] of A) {
@@ -66,17 +68,20 @@ export function resolve(mentions: Mention[], lex: Lexicon): ResolvedEntity[] {
       }
     }
   }
-  const goalKeys = [...groups.keys()].filter((k) => k.startsWith("Goal|")).sort((a, b) => a.length - b.length);
-  for (let i = 0; i < goalKeys.length; i++) {
-    const a = goalKeys[i]!;
-    if (!groups.has(a)) continue;
-    for (let j = i + 1; j < goalKeys.length; j++) {
-      const b = goalKeys[j]!;
-      if (!groups.has(b)) continue;
-      const [na, nb] = [a.slice(5), b.slice(5)];
-      if ((nb.includes(na) && nb.length - na.length <= 3) || dice(na, nb) >= 0.85) {
-        groups.set(a, [...groups.get(a)!, ...groups.get(b)!]);
-        groups.delete(b);
+  const goals = [...groups.keys()]
+    .filter((k) => k.startsWith("Goal|"))
+    .map((key) => ({ key, name: key.slice(5), grams: bigrams(key.slice(5)) }))
+    .sort((a, b) => a.name.length - b.name.length);
+  for (let i = 0; i < goals.length; i++) {
+    const a = goals[i]!;
+    if (!groups.has(a.key)) continue;
+    for (let j = i + 1; j < goals.length; j++) {
+      const b = goals[j]!;
+      if (b.name.length * 0.74 > a.name.length) break;
+      if (!groups.has(b.key)) continue;
+      if ((b.name.includes(a.name) && b.name.length - a.name.length <= 3) || diceOf(a.grams, b.grams) >= 0.85) {
+        groups.set(a.key, [...groups.get(a.key)!, ...groups.get(b.key)!]);
+        groups.delete(b.key);
       }
     }
   }

@@ -15,18 +15,18 @@ export function sentenceAt(sentences: Sentence[], offset: number): number {
   return -1;
 }
 
-const CLAUSE_BREAK = new Set(["，", "；", "。", "：", "！", "？", ",", ";", ":"]);
-const OPENERS: Record<string, string> = { "“": "”", "（": "）", "(": ")", "《": "》" };
+const CLAUSE_BREAK = new Set([..."，；。：！？,;:"].map((c) => c.charCodeAt(0)));
+const OPENERS = new Map([..."“（(《"].map((c, i) => [c.charCodeAt(0), "”）)》".charCodeAt(i)] as const));
 
 /** Splits a span into clauses at commas, semicolons and colons outside quotes and brackets; returns [start, end) pairs without the punctuation. */
 export function clauses(text: string, start: number, end: number): [number, number][] {
   const out: [number, number][] = [];
   let s = start;
-  const stack: string[] = [];
+  const stack: number[] = [];
   for (let i = start; i < end; i++) {
-    const c = text[i]!;
+    const c = text.charCodeAt(i);
     if (stack.length > 0 && c === stack[stack.length - 1]) stack.pop();
-    else if (c in OPENERS) stack.push(OPENERS[c]!);
+    else if (OPENERS.has(c)) stack.push(OPENERS.get(c)!);
     else if (stack.length === 0 && CLAUSE_BREAK.has(c)) {
       if (i > s) out.push([s, i]);
       s = i + 1;

@@ -1,0 +1,65 @@
+// Tests for `plangraph ingest` as a user runs it: a folder with good and bad files, one graph out, a clear report, exit code 1.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const cli = (args: string[]) =>
+  run("node", ["bin/plangraph.js", ...args], { encoding: "utf8" }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+// Real excerpts: the Baoding report excerpt (tests/fixtures) and the first chapters of the sample plan (data/plans).
+const baoding = readFileSync("tests/fixtures/baoding-excerpt/input.txt", "utf8");
+const hebei = readFileSync("data/plans/hebei-14th-fyp-proposal.txt", "utf8").slice(0, 6000);
+
+describe("plangraph ingest", () => {
+  it("ingests the good files of a folder, reports each bad one by name and code, and exits 1", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    mkdirSync(path.join(dir, "reports"));
+    writeFileSync(path.join(dir, "reports", "baoding.txt"), baoding);
+    writeFileSync(path.join(dir, "hebei-gbk.txt"), iconv.encode(hebei, "gb18030"));
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    writeFileSync(path.join(dir, "scan.txt"), Buffer.from("%PDF-1.4 binary"));
+    const out = path.join(dir, "graph.json");
+    const { code, stdout, stderr } = await cli(["ingest", dir, "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error read\/empty \(.*empty\.txt\)/u);
+    expect(stderr).toMatch(/error read\/binary \(.*scan\.txt, byte 0\).*PDF/u);
+    expect(stderr).toMatch(/warning read\/legacy-encoding \(.*hebei-gbk\.txt/u);
+    expect(stdout).toMatch(/reports\/baoding\.txt: \d+ regions, \d+ industries, \d+ projects, \d+ goals/u);
+    expect(stdout).toMatch(/2 of 4 files ingested/u);
+    const graph = JSON.parse(readFileSync(out, "utf8")) as {
+      nodes: { key: string; attributes: { label: string; name: string } }[];
+    };
+    const plans = graph.nodes
+      .filter((n) => n.attributes.label === "Plan")
+      .map((n) => n.key)
+      .sort();
+    expect(plans).toEqual(["plan:hebei-gbk", "plan:reports/baoding"]);
+    expect(graph.nodes.some((n) => n.key === "region:雄安新区")).toBe(true);
+    const shared = graph.nodes.filter((n) => n.key === "region:河北");
+    expect(shared).toHaveLength(1);
+  });
+
+  it("writes nothing and exits 1 when no input can be read", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    const out = path.join(dir, "graph.json");
+    const { code, stderr } = await cli(["ingest", path.join(dir, "missing.txt"), "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/read\/not-found.*missing\.txt/u);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("explains itself in --help", async () => {
+    const { stdout } = await cli(["ingest", "--help"]);
+    expect(stdout).toMatch(/--out <file>/u);
+    expect(stdout).toMatch(/Examples:/u);
+    expect(stdout).toMatch(/exit code is 1/u);
+  });
+});
