@@ -32,7 +32,7 @@ describe("read", () => {
 
   it("keeps the text of an HTML page and drops scripts and markup", () => {
     const html = `<!DOCTYPE html><html><head><title>河北省委建议</title><script>var x = "<p>no</p>";</script></head>
-<body><div class="content"><p>　　一、坚持科学总结</p><p>“十四五”时期是我国全面建成小康社会&amp;开启新征程的第一个5年。</p></div></body></html>`;
+<body><div class="content"><p>\u3000\u3000一、坚持科学总结</p><p>“十四五”时期是我国全面建成小康社会&amp;开启新征程的第一个5年。</p></div></body></html>`;
     const { decoded, issues } = read(Buffer.from(html), "page.html");
     expect(decoded?.format).toBe("html");
     expect(decoded?.text).toContain("一、坚持科学总结");
@@ -51,7 +51,7 @@ describe("read", () => {
   });
 
   it("refuses a file of white space only", () => {
-    expect(read(Buffer.from(" \n　\n"), "blank.txt").issues[0]?.code).toBe("read/empty");
+    expect(read(Buffer.from(" \n\u3000\n"), "blank.txt").issues[0]?.code).toBe("read/empty");
   });
 
   it("refuses random bytes as binary, naming the first offending byte", () => {
