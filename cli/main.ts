@@ -2,6 +2,8 @@
 import { Command } from "commander";
 import { registerEval } from "./eval.ts";
 import { registerIngest } from "./ingest.ts";
+import { registerLoad } from "./load.ts";
+import { registerCypher } from "./cypher.ts";
 
 const program = new Command()
   .name("plangraph")
@@ -14,6 +16,8 @@ const program = new Command()
   .showSuggestionAfterError();
 
 registerIngest(program);
+registerLoad(program);
+registerCypher(program);
 registerEval(program);
 
 await program.parseAsync(process.argv);

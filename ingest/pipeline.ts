@@ -11,7 +11,7 @@ import { recognizeRelations, regionContainment } from "./stages/recognize-relati
 import { resolve } from "./stages/resolve.ts";
 import { sentences } from "./stages/sentences.ts";
 import { structure } from "./stages/structure.ts";
-import { wordBoundaries } from "./text/words.ts";
+import { initWords, wordBoundaries } from "./text/words.ts";
 import type { DocumentExtraction, RecognitionContext } from "./types.ts";
 
 /** Options for ingesting one document. */
@@ -27,6 +27,7 @@ export function extract(
   const { decoded, issues } = read(bytes, file, options);
   if (!decoded) return { issues };
   const lex = lexicon();
+  initWords(lex.regionForms.keys());
   const cleaned = clean(decoded.text);
   const { metadata, issues: metaIssues } = detectMetadata(cleaned, file, lex);
   issues.push(...metaIssues);

@@ -41,7 +41,7 @@ const PROJECT_BEFORE_QUOTE = /(打造|建设|规划建设|实施|开展|启动|�
 function projectMention(name: string, start: number, end: number, sentence: number, kind: string): Mention {
   const aliases: string[] = [];
   const quantity = /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年)(.+)$/u.exec(name);
-  if (quantity) {
+  if (quantity && quantity[2]!.length >= 3) {
     aliases.push(name);
     name = quantity[2]!;
     start += quantity[1]!.length;
@@ -71,10 +71,10 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
     const sentence = sentenceAt(ctx.sentences, headStart);
     if (sentence < 0) continue;
     const { kind, needsName } = kindOf(m.slice(1));
-    const start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 22);
+    const start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 22, true);
     const prefix = text.slice(start, headStart);
     if (prefix.length < 2 || GENERIC_PREFIX.test(prefix.replace(/[“”]/gu, "")) || /第.{1,4}届/u.test(prefix)) continue;
-    if (kind === "event" && prefix.length < 3) continue;
+    if (kind === "event" && (prefix.length < 3 || /周年|庆祝|纪念/u.test(prefix))) continue;
     const quoted = /[“”]/u.test(prefix);
     const named =
       quoted ||
@@ -92,7 +92,12 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
     const start = m.index;
     const end = start + m[0].length;
     const sentence = sentenceAt(ctx.sentences, start);
-    if (sentence < 0 || /十[三四五]五|[0-9]{4}/u.test(inner)) continue;
+    if (
+      sentence < 0 ||
+      /十[三四五]五|[0-9]{4}/u.test(inner) ||
+      !/[\u4e00-\u9fff]{2}/u.test(inner.replace(/[一二三四五六七八九十百千万]/gu, ""))
+    )
+      continue;
     const after = text.slice(end, end + 8);
     if (SLOGAN_AFTER.test(after) || /(高地|高峰|样板|标杆|名片|之城|之都|之乡)$/u.test(inner)) continue;
     if (/^[一二三四五六七八九十两]+[个位大项条]/u.test(inner) && !PROJECT_AFTER_QUOTE.test(after)) continue;

@@ -99,7 +99,7 @@ function abbreviationCompounds(ctx: RecognitionContext, lex: Lexicon, firstChars
     } else if (!compound && j - i === 2) {
       compound = text.startsWith("地区", j);
     }
-    if (!compound) continue;
+    if (!compound || !ctx.words[end]) continue;
     if (text.startsWith("地区", end)) end += 2;
     const name = text.slice(i, end);
     const sentence = sentenceAt(ctx.sentences, i);
@@ -143,7 +143,8 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
   const firstChars = new Map<string, string>();
   for (const c of candidates) {
     const entry = lex.regions.get(c.ref!);
-    if (entry && (entry.kind === "prefecture" || entry.kind === "new-area")) firstChars.set(c.name[0]!, entry.key);
+    if (entry && (entry.kind === "prefecture" || entry.kind === "new-area") && !DIRECTION.includes(c.name[0]!))
+      firstChars.set(c.name[0]!, entry.key);
   }
   candidates.push(...abbreviationCompounds(ctx, lex, firstChars));
 
@@ -154,7 +155,13 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     const floor = ctx.sentences[sentence]!.start;
     const start = phraseStart(text, headStart, floor, ctx.words, 14);
     const prefix = text.slice(start, headStart);
-    if (prefix.length < 2 || GENERIC_PREFIX.test(prefix) || /[“”（）()0-9]/u.test(prefix)) continue;
+    if (
+      prefix.length < 2 ||
+      GENERIC_PREFIX.test(prefix) ||
+      /[“”（）()0-9]/u.test(prefix) ||
+      /(高|经开|开发|产业|科技|工业|自贸)$/u.test(prefix)
+    )
+      continue;
     const head = m[0];
     const ancestors = prefixAncestors(lex, prefix, ctx);
     const knownPrefix = ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart);

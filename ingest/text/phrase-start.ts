@@ -268,6 +268,82 @@ const HARD_STOPS = [
   "深入推进",
   "积极推进",
   "大力推进",
+  "充分",
+  "充分发挥",
+  "更好",
+  "稳住",
+  "出席",
+  "牵引",
+  "厚植",
+  "打通",
+  "制定",
+  "推行",
+  "出台",
+  "编制",
+  "组建",
+  "设立",
+  "成立",
+  "开通",
+  "部署",
+  "安排",
+  "召开",
+  "举行",
+  "印发",
+  "获批",
+  "取得",
+  "达到",
+  "设置",
+  "投入",
+  "引入",
+  "吸纳",
+  "凝聚",
+  "动员",
+  "占",
+  "占比",
+  "高于",
+  "低于",
+  "超过",
+  "达",
+  "约",
+  "共",
+  "累计",
+  "新增",
+  "增加",
+  "减少",
+  "下降",
+  "增长",
+  "提出",
+  "强调",
+  "指出",
+  "要求",
+  "明确",
+  "确定",
+  "决定",
+  "认为",
+  "看",
+  "抓住",
+  "把握",
+  "用足",
+  "盘活",
+  "叫响",
+  "擦亮",
+  "唱响",
+  "打响",
+  "亲自",
+  "落户",
+  "攻克",
+  "构筑",
+  "具有",
+  "入选",
+  "开辟",
+  "用",
+  "围绕着",
+  "依靠",
+  "借助",
+  "实行",
+  "落地",
+  "培养",
+  "打造成",
 ];
 
 /** Verbs that often sit inside names (创新发展试验区, 数字乡村建设工程): they end a phrase only when a hard stop or a boundary precedes them. */
@@ -303,9 +379,15 @@ export function isNameChar(c: string | undefined): boolean {
 function isStopWord(word: string, soft: boolean): boolean {
   if (STOPS.has(word)) return soft || !SOFT_STOPS.has(word);
   if (word.length > 8) return false;
-  for (let i = 1; i < word.length; i++) {
+  return decomposes(word, false);
+}
+
+/** Whether a word splits into stop words, at least one of them hard (全面实施 = 全面 + 实施). */
+function decomposes(word: string, sawHard: boolean): boolean {
+  if (word.length === 0) return sawHard;
+  for (let i = Math.min(word.length, 5); i >= 1; i--) {
     const head = word.slice(0, i);
-    if (STOPS.has(head) && !SOFT_STOPS.has(head) && isStopWord(word.slice(i), true)) return true;
+    if (STOPS.has(head) && decomposes(word.slice(i), sawHard || !SOFT_STOPS.has(head))) return true;
   }
   return false;
 }
@@ -326,8 +408,15 @@ function stopEndsAt(text: string, words: Uint8Array, p: number, limit: number): 
   return false;
 }
 
-/** Returns where the phrase whose head starts at `headStart` begins: never before `floor`, at most `maxLength` characters, right after the nearest verb, function word or punctuation; `words` marks word boundaries. */
-export function phraseStart(text: string, headStart: number, floor: number, words: Uint8Array, maxLength = 24): number {
+/** Returns where the phrase whose head starts at `headStart` begins: never before `floor`, at most `maxLength` characters, right after the nearest verb, function word or punctuation; `words` marks word boundaries; with `verbsInside`, verbs such as 发展/建设 may sit inside the name (programme and platform names). */
+export function phraseStart(
+  text: string,
+  headStart: number,
+  floor: number,
+  words: Uint8Array,
+  maxLength = 24,
+  verbsInside = false,
+): number {
   const limit = Math.max(floor, headStart - maxLength);
   let p = headStart;
   while (p > limit) {
@@ -360,6 +449,7 @@ export function phraseStart(text: string, headStart: number, floor: number, word
     }
     if (isStopWord(word, false) || stopEndsAt(text, words, p, limit)) break;
     if (SOFT_STOPS.has(word)) {
+      if (!verbsInside) break;
       const r = previousBoundary(words, q);
       const before = text.slice(r, q);
       if (q <= limit || !isNameChar(text[q - 1]) || isStopWord(before, false) || q === floor) break;

@@ -1,20 +1,24 @@
-// Word boundaries from jieba, so stop words and gazetteer matches count only where they are whole words.
+// Word boundaries from jieba (with place names as user words), so names begin and end only at whole words.
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 
 let jieba: Jieba | undefined;
 
-/** Marks every offset of the text where a jieba word starts or ends (1) — the places a name may begin or end. */
-export function wordBoundaries(text: string, extraWords: Iterable<string> = []): Uint8Array {
-  if (!jieba) {
-    jieba = Jieba.withDict(dict);
-    const user = [...extraWords].map((w) => `${w} 1000 ns`).join("\n");
-    if (user) jieba.loadDict(Buffer.from(user));
-  }
+/** Loads jieba with its dictionary plus the given words as place names, once per process. */
+export function initWords(placeNames: Iterable<string>): void {
+  if (jieba) return;
+  jieba = Jieba.withDict(dict);
+  const user = [...placeNames].filter((w) => w.length >= 2).map((w) => `${w} 2000 ns`);
+  if (user.length > 0) jieba.loadDict(Buffer.from(user.join("\n")));
+}
+
+/** Marks every offset of the text where a jieba word starts or ends (1): the places a name may begin or end. */
+export function wordBoundaries(text: string): Uint8Array {
+  if (!jieba) initWords([]);
   const marks = new Uint8Array(text.length + 1);
   let offset = 0;
   marks[0] = 1;
-  for (const token of jieba.cut(text, false)) {
+  for (const token of jieba!.cut(text, false)) {
     offset += token.length;
     marks[offset] = 1;
   }
