@@ -102,11 +102,7 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
       (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g)))
     )
       continue;
-    if (
-      lex.genericIndustryHeads.has(prefix) ||
-      /^(重点|主导|优势|特色|支柱|传统|相关|其他|各类|新兴|地方|本地|全省|全市|我省|我市)$/u.test(prefix)
-    )
-      continue;
+    if (lex.genericIndustryHeads.has(prefix) || GENERIC_MODIFIER.test(prefix)) continue;
     if (m[0] === "经济" && /(型|性|化|区|带|圈|域|体|县|省|市|村|镇)$/u.test(prefix) && !lex.industries.has(prefix))
       continue;
     if ((m[0] === "农业" || m[0] === "工业") && prefix.length > 4) continue;

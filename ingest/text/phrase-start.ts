@@ -344,6 +344,12 @@ const HARD_STOPS = [
   "落地",
   "培养",
   "打造成",
+  "放在",
+  "放到",
+  "筑牢",
+  "夯实",
+  "做精做优",
+  "着力点",
 ];
 
 /** Verbs that often sit inside names (创新发展试验区, 数字乡村建设工程): they end a phrase only when a hard stop or a boundary precedes them. */
