@@ -85,7 +85,10 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
     if (head === "园" && !named) continue;
     const openQuote = (prefix.match(/“/gu)?.length ?? 0) > (prefix.match(/”/gu)?.length ?? 0);
     const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd;
-    out.push(projectMention(text.slice(start, end), start, end, sentence, kind));
+    const mention = projectMention(text.slice(start, end), start, end, sentence, kind);
+    const quotedOnly = /^“([^“”]+)”$/u.exec(prefix);
+    if (quotedOnly) mention.aliases!.push(quotedOnly[1]!);
+    out.push(mention);
   }
   for (const m of text.matchAll(/“([^“”]{2,16})”/gu)) {
     const inner = m[1]!;

@@ -53,11 +53,6 @@ const HARD_STOPS = [
   "所",
   "跟",
   "要",
-  "会",
-  "能",
-  "可",
-  "应",
-  "需",
   "必须",
   "已",
   "已经",
@@ -453,7 +448,7 @@ export function phraseStart(
       p = k;
       break;
     }
-    if (isStopWord(word, false) || stopEndsAt(text, words, p, limit)) break;
+    if (isStopWord(word, false) || stopEndsAt(text, words, p, limit) || (!verbsInside && word === "同")) break;
     if (SOFT_STOPS.has(word)) {
       if (!verbsInside) break;
       const r = previousBoundary(words, q);
