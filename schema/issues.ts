@@ -11,6 +11,7 @@ export const ISSUE_CODES = [
   "read/legacy-encoding",
   "read/html",
   "structure/no-sections",
+  "ingest/crashed",
   "plan/metadata-missing",
   "graph/not-a-graph",
   "graph/duplicate-key",

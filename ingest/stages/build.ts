@@ -8,7 +8,9 @@ import {
   type EdgeAttributes,
   type Evidence,
   type NodeAttributes,
+  type SerializedPlanGraph,
 } from "../../schema/index.ts";
+import { merge } from "./merge.ts";
 import type { DocumentExtraction, Mention, RelationMention } from "../types.ts";
 import type { ResolvedEntity } from "./resolve.ts";
 
@@ -120,23 +122,13 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   return graph;
 }
 
-/** Merges plan graphs into one: entity nodes shared between plans become one node with the union of their aliases. */
+/** Merges plan graphs into one graphology graph (see `merge` for the rules); for callers that hold graphs rather than JSON. */
 export function combine(graphs: PlanGraph[]): PlanGraph {
   const out = createPlanGraph();
-  for (const g of graphs) {
-    g.forEachNode((key, attrs) => {
-      if (!out.hasNode(key))
-        out.addNode(key, { ...attrs, aliases: [...(attrs.aliases as string[])] } as NodeAttributes);
-      else {
-        const existing = out.getNodeAttributes(key);
-        const aliases = new Set([...(existing.aliases as string[]), ...(attrs.aliases as string[])]);
-        aliases.delete(existing.name);
-        out.mergeNodeAttributes(key, { ...attrs, ...existing, aliases: [...aliases] } as Partial<NodeAttributes>);
-      }
-    });
-    g.forEachEdge((key, attrs, source, target) => {
-      if (!out.hasEdge(key)) out.addEdgeWithKey(key, source, target, attrs);
-    });
-  }
+  out.import(
+    merge(graphs.map((g) => g.export() as unknown as SerializedPlanGraph)) as unknown as Parameters<
+      PlanGraph["import"]
+    >[0],
+  );
   return out;
 }

@@ -5,8 +5,7 @@ import { Parser } from "htmlparser2";
 import { error, warning, type Issue } from "../../schema/index.ts";
 import type { DecodedText } from "../types.ts";
 
-/** Default size limit for one input file (bytes); plans are well under a megabyte, the whole corpus is 16 MB. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+import { DEFAULT_MAX_BYTES } from "../limits.ts";
 
 /** Options of the read stage. */
 export interface ReadOptions {

@@ -56,6 +56,29 @@ describe("plangraph ingest", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("re-ingests only changed files with --incremental, and does nothing when nothing changed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    const plans = path.join(dir, "plans");
+    mkdirSync(plans);
+    writeFileSync(path.join(plans, "baoding.txt"), baoding);
+    writeFileSync(path.join(plans, "hebei.txt"), hebei);
+    const out = path.join(dir, "graph.json");
+    const first = await cli(["ingest", plans, "--out", out, "--incremental", "-q"]);
+    expect(first.code).toBe(0);
+    const before = readFileSync(out, "utf8");
+    const second = await cli(["ingest", plans, "--out", out, "--incremental"]);
+    expect(second.stdout).toMatch(/2 files unchanged since the last run/u);
+    expect(readFileSync(out, "utf8")).toBe(before);
+    writeFileSync(path.join(plans, "hebei.txt"), hebei.replace("京津冀", "京津冀和长三角"));
+    const third = await cli(["ingest", plans, "--out", out, "--incremental"]);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toMatch(/\[1\/1\] .*hebei\.txt/u);
+    expect(third.stdout).toMatch(/2 of 2 files ingested \(1 unchanged, reused\)/u);
+    const graph = JSON.parse(readFileSync(out, "utf8")) as { nodes: { key: string }[] };
+    expect(graph.nodes.some((n) => n.key === "region:长三角")).toBe(true);
+    expect(graph.nodes.some((n) => n.key === "plan:baoding")).toBe(true);
+  });
+
   it("explains itself in --help", async () => {
     const { stdout } = await cli(["ingest", "--help"]);
     expect(stdout).toMatch(/--out <file>/u);

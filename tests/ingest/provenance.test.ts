@@ -1,13 +1,20 @@
 // Every entity and relation of the sample plan points at a sentence that is exactly the cleaned text at its offsets.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isEntityLabel, isRelationType, validateGraph, type Evidence } from "../../schema/index.ts";
+import {
+  isEntityLabel,
+  isRelationType,
+  validateGraph,
+  type EdgeAttributes,
+  type Evidence,
+  type NodeAttributes,
+} from "../../schema/index.ts";
 import { ingestDocument } from "../../ingest/pipeline.ts";
 
 describe("provenance on the sample plan", () => {
   const { graph } = ingestDocument(readFileSync("data/plans/hebei-14th-fyp-proposal.txt"), "hebei.txt", "hebei");
   const g = graph!;
-  const text = g.getNodeAttribute("plan:hebei", "text") as string;
+  const text = (g.getNodeAttributes("plan:hebei") as NodeAttributes<"Plan">).text;
 
   it("produces a graph the schema accepts", () => {
     const { issues } = validateGraph(g.export(), "hebei.json");
@@ -22,7 +29,7 @@ describe("provenance on the sample plan", () => {
       const mentions = g.outEdges(key).filter((e) => g.getEdgeAttribute(e, "type") === "MENTIONED_IN");
       expect(mentions.length, key).toBeGreaterThan(0);
       for (const e of mentions) {
-        const evidence = g.getEdgeAttribute(e, "evidence") as Evidence[];
+        const { evidence } = g.getEdgeAttributes(e) as EdgeAttributes<"MENTIONED_IN">;
         expect(evidence.length).toBeGreaterThan(0);
         for (const ev of evidence) {
           expect(text.slice(ev.start, ev.end)).toBe(ev.sentence);

@@ -1,0 +1,234 @@
+// How `plangraph ingest` runs: inputs collected and hashed, unchanged plans reused, the rest ingested on worker threads, one graph written.
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { readFile, readdir, rename, stat, unlink } from "node:fs/promises";
+import path from "node:path";
+import { once } from "node:events";
+import { Worker } from "node:worker_threads";
+import cliProgress from "cli-progress";
+import { formatIssue, planIdFromPath, type Issue, type SerializedPlanGraph } from "../schema/index.ts";
+import { merge } from "../ingest/stages/merge.ts";
+import type { WorkerJob } from "./ingest-worker.ts";
+import * as cache from "./ingest-cache.ts";
+
+const PLAN_EXTENSIONS = /\.(txt|html?)$/iu;
+
+/** One input file and the plan id it will get. */
+export interface InputFile {
+  path: string;
+  planId: string;
+  display: string;
+}
+
+interface Outcome {
+  graph?: SerializedPlanGraph;
+  issues: Issue[];
+  cached?: boolean;
+}
+
+/** Expands the command's arguments into input files: files as given, folders recursively (.txt, .html), plan ids relative to the folder. */
+export async function collectInputs(args: string[]): Promise<{ inputs: InputFile[]; issues: Issue[] }> {
+  const inputs: InputFile[] = [];
+  const issues: Issue[] = [];
+  for (const arg of args) {
+    const info = await stat(arg).catch(() => undefined);
+    if (!info) {
+      issues.push({
+        code: "read/not-found",
+        severity: "error",
+        message: "no such file or folder",
+        source: { file: arg },
+      });
+      continue;
+    }
+    if (info.isFile()) {
+      inputs.push({ path: arg, planId: planIdFromPath(path.basename(arg)), display: arg });
+      continue;
+    }
+    const entries = await readdir(arg, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile() && PLAN_EXTENSIONS.test(e.name) && !e.name.startsWith("."))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    for (const file of files)
+      inputs.push({ path: file, planId: planIdFromPath(path.relative(arg, file)), display: file });
+  }
+  return { inputs, issues };
+}
+
+/** Counts entity nodes by label and extracted relations in a serialised graph, as one summary phrase. */
+export function summarize(graph: SerializedPlanGraph): string {
+  const c: Record<string, number> = { Region: 0, Industry: 0, Project: 0, Goal: 0 };
+  for (const n of graph.nodes) if (n.attributes.label in c) c[n.attributes.label]!++;
+  const relations = graph.edges.filter((e) => /^(LOCATED_IN|SUPPORTS|TARGETS)$/u.test(e.attributes.type)).length;
+  return `${c.Region} regions, ${c.Industry} industries, ${c.Project} projects, ${c.Goal} goals, ${relations} relations`;
+}
+
+/** Writes a serialised graph as JSON node by node to a temporary file, then renames it into place, so a failed run never leaves half a graph. */
+export async function writeGraphFile(file: string, graph: SerializedPlanGraph): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  const out = createWriteStream(tmp);
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, "drain");
+  };
+  try {
+    await write(
+      `{"attributes":${JSON.stringify(graph.attributes)},"options":${JSON.stringify(graph.options)},"nodes":[`,
+    );
+    for (let i = 0; i < graph.nodes.length; i++) await write(`${i ? ",\n" : "\n"}${JSON.stringify(graph.nodes[i])}`);
+    await write(`],"edges":[`);
+    for (let i = 0; i < graph.edges.length; i++) await write(`${i ? ",\n" : "\n"}${JSON.stringify(graph.edges[i])}`);
+    await write("]}\n");
+    out.end();
+    await once(out, "finish");
+    await rename(tmp, file);
+  } catch (err) {
+    out.destroy();
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Runs jobs over worker threads (one per core by default) and calls back as each file finishes, in completion order. */
+async function runWorkers(
+  jobs: WorkerJob[],
+  threads: number,
+  onDone: (job: WorkerJob, outcome: Outcome & { sha256?: string }) => void,
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const entry = new URL("../bin/ts-worker.js", import.meta.url);
+  const module = new URL("./ingest-worker.ts", import.meta.url).href;
+  const queue = [...jobs];
+  const workers = Array.from(
+    { length: Math.min(threads, jobs.length) },
+    () => new Worker(entry, { workerData: { module } }),
+  );
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const next = () => {
+            const job = queue.shift();
+            if (job) worker.postMessage(job);
+            else void worker.terminate().then(() => resolve());
+          };
+          worker.on(
+            "message",
+            (msg: {
+              index: number;
+              graph?: SerializedPlanGraph;
+              sha256?: string;
+              issues?: Issue[];
+              crash?: string;
+            }) => {
+              const job = jobs.find((j) => j.index === msg.index)!;
+              const issues: Issue[] = msg.issues ?? [];
+              if (msg.crash)
+                issues.push({
+                  code: "ingest/crashed",
+                  severity: "error",
+                  message: `the extractor crashed on this file (please report it): ${msg.crash.split("\n")[0]}`,
+                  source: { file: job.display },
+                });
+              onDone(job, { graph: msg.graph, sha256: msg.sha256, issues });
+              next();
+            },
+          );
+          worker.on("error", reject);
+          next();
+        }),
+    ),
+  );
+}
+
+/** Options of an ingest run, as the command line gives them. */
+export interface IngestOptions {
+  out: string;
+  maxBytes: number;
+  quiet?: boolean;
+  jobs: number;
+  incremental?: boolean;
+}
+
+/** Ingests the given files and folders into one graph file; returns the exit code (1 when any input failed). */
+export async function runIngest(paths: string[], opts: IngestOptions): Promise<number> {
+  const { inputs, issues: inputIssues } = await collectInputs(paths);
+  for (const issue of inputIssues) console.error(formatIssue(issue));
+  const contents = await Promise.all(
+    inputs.map(async (input) =>
+      createHash("sha256")
+        .update(await readFile(input.path))
+        .digest("hex"),
+    ),
+  );
+  const fingerprint = opts.incremental ? await cache.extractorFingerprint() : "";
+  const plans = inputs.map((input, i) => [input.planId, contents[i]!] as [string, string]);
+  if (opts.incremental && inputIssues.length === 0) {
+    const manifest = await cache.readManifest(opts.out);
+    const same =
+      manifest &&
+      manifest.fingerprint === fingerprint &&
+      manifest.maxBytes === opts.maxBytes &&
+      JSON.stringify(manifest.plans) === JSON.stringify(plans) &&
+      (await cache.outputUnchanged(opts.out, manifest));
+    if (same) {
+      console.log(`${inputs.length} files unchanged since the last run; ${opts.out} is up to date`);
+      return 0;
+    }
+  }
+
+  const outcomes: Outcome[] = new Array(inputs.length);
+  const jobs: WorkerJob[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const fragment = opts.incremental
+      ? await cache.readFragment(opts.out, fingerprint, input.planId, contents[index]!)
+      : undefined;
+    if (fragment) outcomes[index] = { graph: fragment, issues: [], cached: true };
+    else jobs.push({ index, path: input.path, display: input.display, planId: input.planId, maxBytes: opts.maxBytes });
+  }
+  const tty = process.stderr.isTTY && !opts.quiet && jobs.length > 1;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: "ingest [{bar}] {value}/{total} files | {eta_formatted} left | {file}", etaBuffer: 30 },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  bar?.start(jobs.length, 0, { file: "" });
+  let done = 0;
+  const deferred: string[] = [];
+  const report = (line: string, error = false) => {
+    if (bar) deferred.push(line);
+    else (error ? console.error : console.log)(line);
+  };
+  await runWorkers(jobs, opts.jobs, (job, outcome) => {
+    outcomes[job.index] = outcome;
+    done++;
+    for (const issue of outcome.issues) if (issue.severity === "error" || !opts.quiet) report(formatIssue(issue), true);
+    if (bar) bar.update(done, { file: job.display });
+    else if (!opts.quiet)
+      report(`[${done}/${jobs.length}] ${job.display}: ${outcome.graph ? summarize(outcome.graph) : "not ingested"}`);
+  });
+  bar?.stop();
+  for (const line of deferred) console.error(line);
+
+  const graphs = outcomes.filter((o) => o.graph).map((o) => o.graph!);
+  const failed = inputIssues.length + outcomes.filter((o) => !o.graph).length;
+  if (graphs.length === 0) {
+    console.error(`plangraph ingest: no file could be ingested; ${opts.out} was not written`);
+    return 1;
+  }
+  const graph = merge(graphs, { generator: "plangraph" });
+  await writeGraphFile(opts.out, graph);
+  if (opts.incremental) {
+    for (const [index, outcome] of outcomes.entries())
+      if (outcome.graph && !outcome.cached)
+        await cache.writeFragment(opts.out, fingerprint, inputs[index]!.planId, contents[index]!, outcome.graph);
+    await cache.pruneFragments(opts.out, fingerprint);
+    if (failed === 0) await cache.writeManifest(opts.out, { fingerprint, maxBytes: opts.maxBytes, plans });
+  }
+  const reused = outcomes.filter((o) => o.cached).length;
+  console.log(
+    `${graphs.length} of ${inputs.length} files ingested${reused ? ` (${reused} unchanged, reused)` : ""} → ${opts.out} (${summarize(graph)})`,
+  );
+  return failed > 0 || inputs.length === 0 ? 1 : 0;
+}

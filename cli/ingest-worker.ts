@@ -1,0 +1,23 @@
+// A worker thread of `plangraph ingest`: reads one file at a time and returns its plan graph, serialised.
+import { readFile } from "node:fs/promises";
+import { parentPort } from "node:worker_threads";
+import { ingestDocument } from "../ingest/pipeline.ts";
+
+/** A file to ingest, as the main thread sends it. */
+export interface WorkerJob {
+  index: number;
+  path: string;
+  display: string;
+  planId: string;
+  maxBytes: number;
+}
+
+parentPort!.on("message", async (job: WorkerJob) => {
+  try {
+    const bytes = await readFile(job.path);
+    const { graph, extraction, issues } = ingestDocument(bytes, job.display, job.planId, { maxBytes: job.maxBytes });
+    parentPort!.postMessage({ index: job.index, graph: graph?.export(), sha256: extraction?.sha256, issues });
+  } catch (err) {
+    parentPort!.postMessage({ index: job.index, crash: (err as Error).stack ?? String(err) });
+  }
+});

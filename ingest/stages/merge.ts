@@ -1,0 +1,37 @@
+// Stage merge: plan graphs (serialised) into one graph; an entity shared between plans becomes one node.
+import {
+  GRAPH_OPTIONS,
+  type NodeAttributes,
+  type SerializedNode,
+  type SerializedEdge,
+  type SerializedPlanGraph,
+} from "../../schema/index.ts";
+
+/** Merges serialised plan graphs: nodes by key with the union of their aliases (first plan's other attributes win), edges by key. */
+export function merge(
+  graphs: SerializedPlanGraph[],
+  attributes: SerializedPlanGraph["attributes"] = {},
+): SerializedPlanGraph {
+  const nodes = new Map<string, SerializedNode>();
+  const edges = new Map<string, SerializedEdge>();
+  for (const g of graphs) {
+    for (const n of g.nodes) {
+      const existing = nodes.get(n.key);
+      if (!existing) {
+        nodes.set(n.key, {
+          key: n.key,
+          attributes: { ...n.attributes, aliases: [...n.attributes.aliases] } as NodeAttributes,
+        });
+        continue;
+      }
+      const aliases = existing.attributes.aliases;
+      for (const a of n.attributes.aliases) if (a !== existing.attributes.name && !aliases.includes(a)) aliases.push(a);
+      if (n.attributes.name !== existing.attributes.name && !aliases.includes(n.attributes.name))
+        aliases.push(n.attributes.name);
+      for (const [k, v] of Object.entries(n.attributes))
+        if (!(k in existing.attributes)) (existing.attributes as Record<string, unknown>)[k] = v;
+    }
+    for (const e of g.edges) if (!edges.has(e.key)) edges.set(e.key, e);
+  }
+  return { attributes, options: { ...GRAPH_OPTIONS }, nodes: [...nodes.values()], edges: [...edges.values()] };
+}
