@@ -17,7 +17,10 @@ export interface Division {
   literary: string[];
 }
 
-const ETHNIC_SUFFIX = /((?:[\u4e00-\u9fff]{1,4}?族)+)?(自治州|自治县|自治旗|自治区)$/u;
+/** The 56 ethnic groups, as they appear in the names of autonomous divisions (新疆维吾尔自治区, 延边朝鲜族自治州). */
+const ETHNIC_GROUPS =
+  "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺";
+const ETHNIC_SUFFIX = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC_GROUPS})族?)*(自治州|自治县|自治旗|自治区)$`, "u");
 const GENERIC_SHORT = new Set([
   "城区",
   "郊区",
@@ -36,8 +39,8 @@ const GENERIC_SHORT = new Set([
 
 /** Drops the type suffix of an official division name: 石家庄市 → 石家庄, 延边朝鲜族自治州 → 延边, 曹妃甸区 → 曹妃甸. */
 export function shortName(name: string): string {
-  const ethnic = name.replace(ETHNIC_SUFFIX, "");
-  if (ethnic !== name && ethnic.length >= 2) return ethnic;
+  const ethnic = ETHNIC_SUFFIX.exec(name);
+  if (ethnic) return ethnic[1]!;
   const m = /^(.{2,}?)(特别行政区|省|市|县|区|旗|盟|地区|林区|特区)$/u.exec(name);
   return m ? m[1]! : name;
 }

@@ -58,7 +58,9 @@ export function detectMetadata(
   const titled = doc.originalTitle ?? firstLines.find((l) => /(建议|纲要|规划|报告)$/u.test(l) && l.length < 80);
   const isReport = /人民代表大会.{0,20}(会议)?上/u.test(head) || /报告工作|作工作报告|政府工作报告/u.test(head);
   const national =
-    /^(中共中央|中华人民共和国|国务院)/u.test(titled ?? "") || /中国共产党第[^\n]{2,8}届中央委员会/u.test(head);
+    /^(中共中央|中华人民共和国|国务院)/u.test(titled ?? "") ||
+    /中国共产党第[^\n]{2,8}届中央委员会/u.test(head) ||
+    /全国人民代表大会|代表国务院/u.test(head);
   const genre: PlanMetadata["genre"] = /建议/u.test(titled ?? "")
     ? "建议"
     : /纲要/u.test(titled ?? "")
@@ -85,15 +87,16 @@ export function detectMetadata(
     /([0-9]{4}|[〇零○一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日/u.exec(
       head,
     );
-  const year = date ? chineseYear(date[1]!) : undefined;
-  const title =
-    titled ??
-    (genre === "政府工作报告" && entry
-      ? `${entry.officialName ?? entry.name}人民政府工作报告${year ? `（${year}年）` : ""}`
-      : base);
+  const pathYear = /(?:^|[^0-9])(20[0-9]{2})(?:[^0-9]|$)/u.exec(file)?.[1];
+  const year = (date ? chineseYear(date[1]!) : undefined) ?? (pathYear ? Number(pathYear) : undefined);
+  const body = national ? "国务院" : entry ? `${entry.officialName ?? entry.name}人民政府` : undefined;
+  const reportTitle =
+    genre === "政府工作报告" && body
+      ? `${national ? "" : body}政府工作报告${year ? `（${year}年）` : ""}`.replace("人民政府政府", "人民政府")
+      : undefined;
+  const title = (titled && titled !== "政府工作报告" ? titled : undefined) ?? reportTitle ?? titled ?? base;
   const issuer =
-    /^(中共[^\n]{2,10}?委|中共中央|国务院)/u.exec(titled ?? "")?.[1] ??
-    (genre === "政府工作报告" && entry ? `${entry.officialName ?? entry.name}人民政府` : undefined);
+    /^(中共[^\n]{2,10}?委|中共中央|国务院)/u.exec(titled ?? "")?.[1] ?? (genre === "政府工作报告" ? body : undefined);
   const metadata: PlanMetadata = { title, genre };
   if (level) metadata.level = level;
   if (entry) {
