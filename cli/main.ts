@@ -4,6 +4,8 @@ import { registerEval } from "./eval.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerLoad } from "./load.ts";
 import { registerCypher } from "./cypher.ts";
+import { registerStart } from "./start.ts";
+import { registerServe } from "./serve.ts";
 
 const program = new Command()
   .name("plangraph")
@@ -19,5 +21,7 @@ registerIngest(program);
 registerLoad(program);
 registerCypher(program);
 registerEval(program);
+registerStart(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,110 @@
+// The `plangraph start` command (npm start): the sample plan's graph, built or refreshed as needed, in the explorer.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { formatIssue, planIdFromPath, type SerializedPlanGraph } from "../schema/index.ts";
+import { ingestDocument } from "../ingest/pipeline.ts";
+import { combine } from "../ingest/stages/build.ts";
+import { createDriver, loadGraph, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
+import { createMemoryStore, Neo4jStore } from "../graph/store/index.ts";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../web/server/index.ts";
+import { parsePort, serveStore } from "./serve.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** The plan shipped with plangraph, ingested by `npm start`. */
+export const SAMPLE_PLAN = path.join(ROOT, "data", "plans", "hebei-14th-fyp-proposal.txt");
+
+/** Where `npm start` keeps the sample plan's graph between runs (gitignored). */
+export const SAMPLE_GRAPH_CACHE = path.join(ROOT, ".cache", "plangraph", "sample-graph.json");
+
+/** Ingests the sample plan into a graph (about a second). */
+export function ingestSamplePlan(): SerializedPlanGraph {
+  const bytes = readFileSync(SAMPLE_PLAN);
+  const display = path.relative(ROOT, SAMPLE_PLAN).split(path.sep).join("/");
+  const result = ingestDocument(bytes, display, planIdFromPath(path.basename(SAMPLE_PLAN)));
+  if (!result.graph)
+    throw new Error(
+      `cli/start: the sample plan could not be ingested:\n  ${result.issues.map(formatIssue).join("\n  ")}`,
+    );
+  return combine([result.graph]).export() as unknown as SerializedPlanGraph;
+}
+
+function planHash(graph: SerializedPlanGraph): string | undefined {
+  const plan = graph.nodes.find((n) => n.attributes.label === "Plan");
+  return plan ? (plan.attributes as { sha256?: string }).sha256 : undefined;
+}
+
+/** The sample plan's graph: read from the cache when its Plan node's hash matches the plan file, else ingested and cached. */
+export async function ensureSampleGraph(
+  cacheFile = SAMPLE_GRAPH_CACHE,
+): Promise<{ graph: SerializedPlanGraph; rebuilt: boolean }> {
+  const hash = createHash("sha256")
+    .update(await readFile(SAMPLE_PLAN))
+    .digest("hex");
+  const cached = await readFile(cacheFile, "utf8")
+    .then((text) => JSON.parse(text) as SerializedPlanGraph)
+    .catch(() => undefined);
+  if (cached && planHash(cached) === hash) return { graph: cached, rebuilt: false };
+  const graph = ingestSamplePlan();
+  await mkdir(path.dirname(cacheFile), { recursive: true });
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(graph));
+  await rename(tmp, cacheFile);
+  return { graph, rebuilt: true };
+}
+
+/** Registers `plangraph start`. */
+export function registerStart(program: Command): void {
+  program
+    .command("start")
+    .description("open the explorer on the bundled sample plan (what npm start runs); no database needed")
+    .option("-p, --port <n>", "port to listen on (0: any free port)", parsePort, DEFAULT_PORT)
+    .option("--host <host>", "address to bind (keep 127.0.0.1 unless others must reach it)", DEFAULT_HOST)
+    .option("-v, --verbose", "log every request")
+    .addHelpText(
+      "after",
+      `
+Ingests data/plans/hebei-14th-fyp-proposal.txt into .cache/plangraph/sample-graph.json when that file is missing or
+the plan has changed, builds the front end into web/dist when needed, and serves both.
+With NEO4J_URI set, serves from that Neo4j instead (loading the sample first if it holds no plan) and turns on the
+read-only Cypher console.
+
+Examples:
+  npm start
+  npm start -- --port 8080
+  NEO4J_URI=bolt://127.0.0.1:7687 npm start`,
+    )
+    .action(async (opts: { port: number; host: string; verbose?: boolean }) => {
+      const { graph, rebuilt } = await ensureSampleGraph();
+      console.log(
+        rebuilt
+          ? `Ingested the sample plan → ${path.relative(process.cwd(), SAMPLE_GRAPH_CACHE)}`
+          : `Using the cached sample graph (${path.relative(process.cwd(), SAMPLE_GRAPH_CACHE)})`,
+      );
+      if (!process.env.NEO4J_URI?.trim()) {
+        await serveStore(createMemoryStore(graph, SAMPLE_GRAPH_CACHE), opts);
+        return;
+      }
+      const connection = createDriver(settingsFromEnv());
+      try {
+        await verifyConnection(connection);
+        const plans = await connection.driver.executeQuery(
+          "MATCH (p:Plan) RETURN count(p) AS plans",
+          {},
+          { database: connection.settings.database },
+        );
+        if (Number(plans.records[0]?.get("plans") ?? 0) === 0) {
+          console.log(`Neo4j at ${connection.settings.uri} holds no plan; loading the sample plan…`);
+          await loadGraph(connection, graph, { file: SAMPLE_GRAPH_CACHE });
+        }
+      } catch (err) {
+        await connection.driver.close();
+        throw err;
+      }
+      await serveStore(new Neo4jStore(connection, { ownsDriver: true }), opts);
+    });
+}

@@ -1,0 +1,36 @@
+// Public names of the graph store: the interface, its two implementations, limits and errors.
+export { MemoryStore, createMemoryStore, openMemoryStore } from "./memory-store.ts";
+export { Neo4jStore, labelOfKey } from "./neo4j-store.ts";
+export type { Neo4jStoreOptions } from "./neo4j-store.ts";
+export {
+  DEFAULT_GRAPH_LIMIT,
+  MAX_GRAPH_LIMIT,
+  DEFAULT_NEIGHBOURHOOD_LIMIT,
+  MAX_NEIGHBOURHOOD_LIMIT,
+  DEFAULT_SEARCH_LIMIT,
+  DETAIL_LIMIT,
+  DEFAULT_PATH_LENGTH,
+} from "./defaults.ts";
+export { StoreError } from "./errors.ts";
+export type { StoreErrorCode } from "./errors.ts";
+export type {
+  NodeRef,
+  ViewNode,
+  ViewEdge,
+  GraphSlice,
+  GraphFilter,
+  NeighbourhoodOptions,
+  PathOptions,
+  PathResult,
+  SearchHit,
+  SearchOptions,
+  PlanSummary,
+  EvidenceView,
+  RelationView,
+  Capped,
+  NodeDetails,
+  SectionView,
+  PlanText,
+  SubgraphSelection,
+  GraphStore,
+} from "./types.ts";
