@@ -1,0 +1,159 @@
+// The details panel: a node's properties, its relationships by type, and the sentences behind them, each opening the plan text.
+import { EDGE_TYPES, type NodeLabel } from "../../../schema/index.ts";
+import type { EvidenceView, NodeDetails, NodeRef, RelationView } from "../../../graph/store/types.ts";
+import { LABEL_COLORS } from "../graph/palette.ts";
+import { count, h, setChildren } from "./dom.ts";
+
+/** What the panel's buttons and links do. */
+export interface DetailsActions {
+  select(key: string): void;
+  expand(key: string, depth: 1 | 2): void;
+  hide(key: string): void;
+  openEvidence(evidence: EvidenceView): void;
+  pathTo(from: string): void;
+  close(): void;
+}
+
+function value(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? "—" : v.join("、");
+  return String(v);
+}
+
+function nodeLink(ref: NodeRef, actions: DetailsActions): HTMLElement {
+  return h(
+    "button",
+    { type: "button", class: "node-link", "data-key": ref.key, title: ref.key, onclick: () => actions.select(ref.key) },
+    h("span", { class: "swatch dot", style: `background:${LABEL_COLORS[ref.label as NodeLabel] ?? "#666"}` }),
+    ref.name,
+  );
+}
+
+function sentence(ev: EvidenceView, actions: DetailsActions): HTMLElement {
+  return h(
+    "li",
+    {},
+    h(
+      "button",
+      {
+        type: "button",
+        class: "evidence",
+        title: "Open the plan text at this sentence",
+        "data-plan": ev.plan,
+        "data-start": ev.start,
+        onclick: () => actions.openEvidence(ev),
+      },
+      ev.sentence,
+    ),
+    h("span", { class: "evidence-source" }, `${ev.plan}${ev.sectionName ? ` · ${ev.sectionName}` : ""}`),
+  );
+}
+
+function relation(r: RelationView, actions: DetailsActions): HTMLElement {
+  const arrow = r.direction === "out" ? "→" : "←";
+  const extra = Object.entries(r.properties)
+    .map(([k, v]) => `${k}: ${value(v)}`)
+    .join(", ");
+  return h(
+    "li",
+    { class: "relation" },
+    h(
+      "div",
+      { class: "relation-head" },
+      h("span", { class: "arrow" }, arrow),
+      nodeLink(r.other, actions),
+      h("span", { class: "muted" }, ` ${r.plan}${extra ? ` · ${extra}` : ""}`),
+    ),
+    r.evidence.length > 0
+      ? h("ul", { class: "evidence-list" }, ...r.evidence.map((ev) => sentence(ev, actions)))
+      : null,
+  );
+}
+
+function more(total: number, shown: number): HTMLElement | null {
+  return total > shown ? h("p", { class: "hint" }, `Showing ${count(shown)} of ${count(total)}.`) : null;
+}
+
+/** Shows that details are loading for a node. */
+export function renderDetailsLoading(element: HTMLElement, key: string): void {
+  element.hidden = false;
+  setChildren(element, h("p", { class: "muted" }, `Loading ${key}…`));
+}
+
+/** Shows why the details could not be loaded. */
+export function renderDetailsError(element: HTMLElement, message: string, actions: DetailsActions): void {
+  element.hidden = false;
+  setChildren(
+    element,
+    h("button", { type: "button", class: "close", onclick: () => actions.close() }, "×"),
+    h("p", { class: "error" }, message),
+  );
+}
+
+/** Draws a node's details. */
+export function renderDetails(element: HTMLElement, details: NodeDetails, actions: DetailsActions): void {
+  const { node } = details;
+  element.hidden = false;
+  const properties = Object.entries(details.properties);
+  setChildren(
+    element,
+    h(
+      "button",
+      { type: "button", class: "close", title: "Close", "aria-label": "Close details", onclick: () => actions.close() },
+      "×",
+    ),
+    h("h2", { class: "details-name" }, node.name),
+    h(
+      "p",
+      { class: "details-label" },
+      h("span", { class: "swatch dot", style: `background:${LABEL_COLORS[node.label]}` }),
+      node.label,
+      h("code", {}, node.key),
+    ),
+    h(
+      "div",
+      { class: "buttons" },
+      h("button", { type: "button", id: "expand-1", onclick: () => actions.expand(node.key, 1) }, "Expand"),
+      h("button", { type: "button", id: "expand-2", onclick: () => actions.expand(node.key, 2) }, "Expand 2 hops"),
+      h("button", { type: "button", id: "hide-node", onclick: () => actions.hide(node.key) }, "Hide"),
+      h("button", { type: "button", id: "path-from", onclick: () => actions.pathTo(node.key) }, "Path to…"),
+    ),
+    properties.length > 0
+      ? h(
+          "table",
+          { class: "properties" },
+          ...properties.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, value(v)))),
+        )
+      : null,
+    details.plans.length > 0 ? h("p", { class: "muted" }, `Stated in: ${details.plans.join(", ")}`) : null,
+    h("h3", {}, `Evidence sentences (${count(details.provenance.total)})`),
+    details.provenance.items.length > 0
+      ? h(
+          "ul",
+          { class: "evidence-list", id: "provenance" },
+          ...details.provenance.items.map((ev) => sentence(ev, actions)),
+        )
+      : h("p", { class: "muted" }, "No sentence mentions this node."),
+    more(details.provenance.total, details.provenance.items.length),
+    ...EDGE_TYPES.flatMap((type) => {
+      const group = details.relations[type];
+      if (!group || type === "MENTIONED_IN") return [];
+      return [
+        h("h3", {}, `${type} (${count(group.total)})`),
+        h("ul", { class: "relations", "data-type": type }, ...group.items.map((r) => relation(r, actions))),
+        more(group.total, group.items.length),
+      ];
+    }),
+    details.relations.MENTIONED_IN
+      ? h(
+          "details",
+          {},
+          h("summary", {}, `MENTIONED_IN (${count(details.relations.MENTIONED_IN.total)} sections)`),
+          h(
+            "ul",
+            { class: "relations" },
+            ...details.relations.MENTIONED_IN.items.map((r) => h("li", {}, nodeLink(r.other, actions))),
+          ),
+        )
+      : null,
+  );
+}
