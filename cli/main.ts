@@ -1,5 +1,6 @@
 // The plangraph command line: one subcommand per verb, each defined in its own file under cli/.
 import { Command } from "commander";
+import { registerCompare } from "./compare.ts";
 import { registerEval } from "./eval.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerLoad } from "./load.ts";
@@ -21,7 +22,14 @@ registerIngest(program);
 registerLoad(program);
 registerCypher(program);
 registerEval(program);
+registerCompare(program);
 registerStart(program);
 registerServe(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const e = err as Error & { code?: string };
+  console.error(e.code && !e.code.startsWith("ERR_") ? `plangraph: ${e.message}` : (e.stack ?? String(e)));
+  process.exitCode = 1;
+}

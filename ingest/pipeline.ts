@@ -48,6 +48,7 @@ export function extract(
     words: wordBoundaries(cleaned.text),
     planRegion: region?.key,
     planProvince: region?.province,
+    planYear: metadata.year,
   };
   const mentions = recognizeEntities(ctx, lex);
   const relations = [

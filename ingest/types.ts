@@ -114,4 +114,5 @@ export interface RecognitionContext {
   words: Uint8Array;
   planRegion?: string;
   planProvince?: string;
+  planYear?: number;
 }

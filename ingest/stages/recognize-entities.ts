@@ -17,7 +17,9 @@ export function recognizeEntities(ctx: RecognitionContext, lex: Lexicon): Mentio
   );
   const nested = (i: Mention) => projects.some((p) => p.start <= i.start && p.end >= i.end);
   const standalone = new Set(allIndustries.filter((i) => !nested(i)).map((i) => i.name));
-  const industries = allIndustries.filter((i) => !nested(i) || standalone.has(i.name));
+  const industryNamed = (i: Mention) =>
+    /^(产业|行业)/u.test(ctx.text.slice(i.end, i.end + 2)) || /(产业|经济)$/u.test(i.name);
+  const industries = allIndustries.filter((i) => !nested(i) || standalone.has(i.name) || industryNamed(i));
   const keptRegions = regions.filter(
     (r) => !projects.some((p) => p.start <= r.start && p.end >= r.end && p.end - p.start === r.end - r.start),
   );

@@ -18,6 +18,7 @@ const NOT_INDUSTRY_AFTER =
 const INDUSTRY_VERB =
   /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展)$/u;
 const MAX_ITEM = 10;
+const QUANTITY_RESIDUE = /^(个|家|项|名|批|座|条|地|的|得|之|百家|千家|万家)/u;
 const GENERIC_MODIFIER =
   /^(重点|主导|优势|特色|特色优势|支柱|传统|相关|其他|各类|新兴|地方|本地|全省|全市|我省|我市|重大|现代|国家|重要|全球|新|主要|首位|接续|战略性|区域|各|多|首批|首个|一批|关联|配套|上下游|本土|存量|落后|过剩|低效|新型|基础|优质|骨干|龙头|大型|中小|民营|外资|国有)$|级$|型$/u;
 const STRONG = new Set([
@@ -93,16 +94,15 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     const name = prefix + m[0];
     if (
       prefix.length < 2 ||
-      /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix) ||
-      lex.regionForms.has(prefix)
+      QUANTITY_RESIDUE.test(prefix) ||
+      /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix)
     )
       continue;
-    if (
-      lex.genericIndustryHeads.has(name) ||
-      (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g)))
-    )
+    if (lex.regionForms.has(prefix) || lex.genericIndustryHeads.has(name) || lex.genericIndustryHeads.has(prefix))
       continue;
-    if (lex.genericIndustryHeads.has(prefix) || GENERIC_MODIFIER.test(prefix)) continue;
+    const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(m[0]);
+    if (genericHead && GENERIC_MODIFIER.test(prefix)) continue;
+    if (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;
     if (m[0] === "经济" && /(型|性|化|区|带|圈|域|体|县|省|市|村|镇)$/u.test(prefix) && !lex.industries.has(prefix))
       continue;
     if ((m[0] === "农业" || m[0] === "工业") && prefix.length > 4) continue;
