@@ -9,7 +9,7 @@ const LONG_RANGE_LEAD = /展望(20\d\d)年|到(20\d\d)年/u;
 const ITEM_MARKER =
   /^(——|—|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十]，)/u;
 const LEADING =
-  /^((我省|我市|我区|我州|全省|全市|我国)(将|要|也要|还要)|到(20\d\d)年(底|末)?|展望(20\d\d)年|今后五年|未来五年|“?十[四五]五”?(时期|期间|末)?|(20\d\d)年|今年|明年|届时|同时|其中|全年|力争|确保|努力|争取|奋力|要|将|并|使|让|从而|进而|以此)+/u;
+  /^((我省|我市|我区|我州|全省|全市|我国)(将|要|也要|还要)|到(20\d\d)年(底|末)?|展望(20\d\d)年|今后五年|未来五年|“?十[四五]五”?(时期|期间|末)?|(20\d\d)年|今年|明年|届时|同时|其中|全年|力争|确保|努力|争取|奋力|要|将|使|让|从而|进而|以此)+/u;
 const COMMITMENT = /^(确保|力争|努力|争取|基本|初步|全面)/u;
 const RESULT_START =
   /^(基本|全面|初步|率先|如期|更好|真正|进一步|有效)?(实现|建成|形成|达到|跻身|迈上|迈出|进入|完成|消除|打赢|建立起|构建形成)/u;
@@ -119,7 +119,7 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string): boolean {
     /[：:]$/u.test(raw)
   )
     return false;
-  if (PAST.test(clause)) return false;
+  if (PAST.test(clause) || /^[^，；]{2,14}是(一个|一项|一场|我们|当前|今后|实现|推进)/u.test(clause)) return false;
   if (mode === "list" || mode === "long-range" || mode === "annual") {
     if (ACTION_START.test(clause) && !RESULT_END.test(clause) && !RESULT_START.test(clause) && mode !== "long-range")
       return false;

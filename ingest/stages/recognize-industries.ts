@@ -18,6 +18,7 @@ const NOT_INDUSTRY_AFTER =
 const INDUSTRY_VERB =
   /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展)$/u;
 const MAX_ITEM = 10;
+const LEADING_GENERIC = /^(重大|重点|主要|各类|一批|若干|新兴|传统|优势|特色)+/u;
 const QUANTITY_RESIDUE = /^(个|家|项|名|批|座|条|地|的|得|之|百家|千家|万家)/u;
 const GENERIC_MODIFIER =
   /^(重点|主导|优势|特色|特色优势|支柱|传统|相关|其他|各类|新兴|地方|本地|全省|全市|我省|我市|重大|现代|国家|重要|全球|新|主要|首位|接续|战略性|区域|各|多|首批|首个|一批|关联|配套|上下游|本土|存量|落后|过剩|低效|新型|基础|优质|骨干|龙头|大型|中小|民营|外资|国有)$|级$|型$/u;
@@ -89,7 +90,9 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     if (m[0] === "经济" && /^(带|区|圈|特区|体|总量|大省|强省)/u.test(after)) continue;
     const sentence = sentenceAt(ctx.sentences, headStart);
     if (sentence < 0) continue;
-    const start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 8);
+    let start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 8);
+    const lead = LEADING_GENERIC.exec(text.slice(start, headStart));
+    if (lead && headStart - start - lead[0].length >= 2) start += lead[0].length;
     const prefix = text.slice(start, headStart);
     const name = prefix + m[0];
     if (

@@ -71,7 +71,7 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
     const sentence = sentenceAt(ctx.sentences, headStart);
     if (sentence < 0) continue;
     const { kind, needsName } = kindOf(m.slice(1));
-    const start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 22, true);
+    let start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 22, true);
     const prefix = text.slice(start, headStart);
     if (prefix.length < 2 || GENERIC_PREFIX.test(prefix.replace(/[“”]/gu, "")) || /第.{1,4}届/u.test(prefix)) continue;
     if (kind === "event" && (prefix.length < 3 || /周年|庆祝|纪念/u.test(prefix))) continue;
@@ -83,6 +83,11 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
       (kind === "infrastructure" && prefix.length <= 4 && [...prefix].every((c) => lex.abbreviationChars.has(c)));
     if (needsName && !named) continue;
     if (head === "园" && !named) continue;
+    const verbBeforePlace = lex.regionMatcher
+      .matchInText(text.slice(start, headStart))
+      .find((r) => r.begin >= 2 && /(建设|打造|推进|发展|培育|支持|推动)$/u.test(text.slice(start, start + r.begin)));
+    if (verbBeforePlace) start += verbBeforePlace.begin;
+    if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;
     const openQuote = (prefix.match(/“/gu)?.length ?? 0) > (prefix.match(/”/gu)?.length ?? 0);
     const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd;
     const mention = projectMention(text.slice(start, end), start, end, sentence, kind);

@@ -25,6 +25,12 @@ function roleOf(heading: string): { role?: SectionRole; horizon?: number } {
   return {};
 }
 
+/** The role a section takes from its parent: reviews pass down to every child, goal roles only to unnumbered lead paragraphs (a chapter named …和主要目标 also holds its guiding principles). */
+function inherited(parent: Section | undefined, lead: boolean): SectionRole {
+  if (!parent || parent.role === "body") return "body";
+  return parent.role === "review" || lead ? parent.role : "body";
+}
+
 /** The year a plan-period phrase points to: 十四五 → 2025, 十五五 → 2030, 到2035年 → 2035. */
 export function horizonOf(text: string): number | undefined {
   const m = /到(20\d\d)年|展望(20\d\d)年|(20\d\d)年远景/u.exec(text);
@@ -72,7 +78,7 @@ export function structure(text: string): DocumentStructure {
       end: p.end,
       headingStart: p.start,
       headingEnd,
-      role: own.role ?? (parent && parent.section.role !== "body" ? parent.section.role : "body"),
+      role: own.role ?? inherited(parent?.section, style === STYLES.length),
     };
     const horizon = own.horizon ?? (own.role ? undefined : parent?.section.horizon) ?? horizonOf(heading);
     if (horizon !== undefined) section.horizon = horizon;

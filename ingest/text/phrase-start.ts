@@ -345,6 +345,14 @@ const HARD_STOPS = [
   "夯实",
   "做精做优",
   "着力点",
+  "续写",
+  "规范",
+  "开发",
+  "谱写",
+  "书写",
+  "高标准建设",
+  "高质量建设",
+  "高水平建设",
 ];
 
 /** Verbs that often sit inside names (创新发展试验区, 数字乡村建设工程): they end a phrase only when a hard stop or a boundary precedes them. */
