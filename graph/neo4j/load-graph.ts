@@ -1,0 +1,291 @@
+// Loads a serialised plan graph into Neo4j idempotently: validated first, one transaction per plan, entities merged.
+import { createHash } from "node:crypto";
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import {
+  EDGE_TYPES,
+  ENTITY_LABELS,
+  NODE_LABELS,
+  validateGraph,
+  type EdgeType,
+  type Issue,
+  type NodeLabel,
+  type SerializedNode,
+} from "../../schema/index.ts";
+import { settingsFromEnv, type Neo4jConnection, type Neo4jSettings } from "./connection.ts";
+import { ensureSchema } from "./constraints.ts";
+import { InvalidGraphError, explainNeo4jError } from "./errors.ts";
+import { edgeStoredNames, edgeToNeo4j, nodeStoredNames, nodeToNeo4j } from "./properties.ts";
+import { splitByPlan, type PlanPart } from "./split-by-plan.ts";
+
+/** A step of a load, for progress bars: a plan starts, a batch is written inside its transaction, a plan commits. */
+export interface LoadProgress {
+  phase: "plan-start" | "batch" | "plan-done";
+  /** The Plan node's key, or `(unattached)` for entities no edge touches. */
+  plan: string;
+  /** Position of this plan among all plans of the load, from 0. */
+  index: number;
+  plans: number;
+  /** Relationships written so far in this load, counting the open transaction. */
+  relationships: number;
+  totalRelationships: number;
+}
+
+/** Options of a load. */
+export interface LoadOptions {
+  /** Rows per UNWIND statement (default 5,000). */
+  batchSize?: number;
+  onProgress?: (progress: LoadProgress) => void;
+  /** Name of the file the graph came from, for messages. */
+  file?: string;
+  /** Rewrite plans even when their stored digest shows the same content was loaded before. */
+  force?: boolean;
+}
+
+/** What one plan's transaction wrote. */
+export interface PlanLoadResult {
+  plan: string;
+  nodes: number;
+  relationships: number;
+  /** Entities that only this plan's previous version referenced, removed after the reload. */
+  removedEntities: number;
+  /** True when the plan was already stored with the same content and nothing was written. */
+  skipped: boolean;
+  ms: number;
+}
+
+/** What a whole load wrote, plus the validator's warnings (unknown properties it ignored). */
+export interface LoadResult {
+  plans: PlanLoadResult[];
+  nodes: number;
+  relationships: number;
+  removedEntities: number;
+  ms: number;
+  warnings: Issue[];
+}
+
+interface NodeRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+interface EdgeRow {
+  source: string;
+  target: string;
+  key: string;
+  props: Record<string, unknown>;
+}
+
+const UNATTACHED = "(unattached)";
+/** Part of every plan digest: bump it when the way plans are written changes, so old loads are rewritten. */
+const LOADER_VERSION = "plangraph-load/2";
+
+/**
+ * `SET x.p = row.props.p, …` for every schema property: unlike `SET x += row.props` it lets the planner skip an Eager
+ * step (the map could hold any key), and a property the graph no longer has is removed (set to null).
+ */
+function assignments(variable: string, names: readonly string[]): string {
+  return names.map((name) => `${variable}.${name} = row.props.${name}`).join(", ");
+}
+
+// One statement writes every label (and one every type), each in its own subquery, so a plan costs a few round
+// trips whatever its size. Labels and types come from the schema's closed lists; the rows are parameters ($Region …).
+const WRITE_NODES =
+  NODE_LABELS.map(
+    (label) =>
+      `CALL () { UNWIND $${label} AS row MERGE (n:${label} {id: row.id}) ` +
+      `SET ${assignments("n", nodeStoredNames(label))}${label === "Plan" ? ", n.loadedDigest = $digest" : ""} ` +
+      `RETURN collect([row.id, elementId(n)]) AS ${label} }`,
+  ).join("\n") + `\nRETURN ${NODE_LABELS.join(" + ")} AS ids`;
+
+const WRITE_EDGES =
+  EDGE_TYPES.map(
+    (type) =>
+      `CALL () { UNWIND $${type} AS row ` +
+      "MATCH (a) WHERE elementId(a) = row.source MATCH (b) WHERE elementId(b) = row.target " +
+      `MERGE (a)-[r:${type} {key: row.key}]->(b) SET ${assignments("r", edgeStoredNames(type))} ` +
+      `RETURN count(r) AS ${type} }`,
+  ).join("\n") + `\nRETURN ${EDGE_TYPES.join(" + ")} AS written`;
+
+// Deletes a plan's relationships (an index seek per type on `plan`) and its sections, and returns the entities those
+// relationships touched, so the ones nothing references any more can be removed after the plan is rewritten.
+const CLEAR_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `MATCH (a)-[r:${type}]->(b) WHERE r.plan IN $plans RETURN a, r, b`).join(" UNION ALL ")} }
+WITH a, b, r DELETE r
+WITH a, b UNWIND [a, b] AS x
+WITH x WHERE ${ENTITY_LABELS.map((l) => `x:${l}`).join(" OR ")}
+WITH collect(DISTINCT elementId(x)) AS ends
+CALL () { MATCH (s:Section) WHERE s.plan IN $plans DETACH DELETE s }
+RETURN ends`;
+
+const REMOVE_ORPHANS = `UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT EXISTS { (n)--() }
+DELETE n RETURN count(n) AS removed`;
+
+/** Splits every list into batches and zips them: statement i gets batch i of each list (empty once a list runs out). */
+function batches<K extends string, T>(groups: ReadonlyMap<K, T[]>, keys: readonly K[], size: number): Record<K, T[]>[] {
+  const longest = Math.max(0, ...[...groups.values()].map((rows) => rows.length));
+  const out: Record<K, T[]>[] = [];
+  for (let start = 0; start < longest; start += size)
+    out.push(
+      Object.fromEntries(keys.map((k) => [k, (groups.get(k) ?? []).slice(start, start + size)])) as Record<K, T[]>,
+    );
+  return out;
+}
+
+function nodeRows(nodes: readonly SerializedNode[]): Map<NodeLabel, NodeRow[]> {
+  const byLabel = new Map<NodeLabel, NodeRow[]>();
+  for (const node of nodes) {
+    const label = node.attributes.label;
+    const rows = byLabel.get(label) ?? [];
+    rows.push({ id: node.key, props: nodeToNeo4j(label, node.attributes) });
+    byLabel.set(label, rows);
+  }
+  return byLabel;
+}
+
+/** Groups a part's edges by type, with their ends as the element ids the node statement returned. */
+function edgeRows(part: PlanPart, elementIds: ReadonlyMap<string, string>): Map<EdgeType, EdgeRow[]> {
+  const groups = new Map<EdgeType, EdgeRow[]>();
+  for (const edge of part.edges) {
+    const type = edge.attributes.type;
+    const rows = groups.get(type) ?? [];
+    rows.push({
+      source: elementIds.get(edge.source) as string,
+      target: elementIds.get(edge.target) as string,
+      key: edge.storedKey,
+      props: edgeToNeo4j(type, edge.attributes),
+    });
+    groups.set(type, rows);
+  }
+  return groups;
+}
+
+/** Accepts a driver or a connection, so callers that only hold a driver can load with the environment's settings. */
+function toConnection(target: Driver | Neo4jConnection): { driver: Driver; settings: Neo4jSettings } {
+  return "driver" in target && "settings" in target ? target : { driver: target, settings: settingsFromEnv() };
+}
+
+/** What one transaction writes: a plan part, or the entities no edge touches. */
+interface Unit {
+  key: string;
+  part?: PlanPart;
+  nodes: SerializedNode[];
+  /** Hash of everything the unit writes; a plan whose stored digest matches is skipped unless forced. */
+  digest?: string;
+}
+
+function digestOf(part: PlanPart): string {
+  const hash = createHash("sha256").update(LOADER_VERSION);
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  for (const node of [part.plan, ...[...part.sections, ...part.entities].sort(byKey)])
+    hash.update(JSON.stringify(node));
+  for (const edge of [...part.edges].sort(byKey)) hash.update(JSON.stringify(edge));
+  return hash.digest("hex");
+}
+
+/** Writes one unit inside a transaction; returns how many entities were removed, or undefined when it was skipped. */
+async function writeUnit(
+  tx: ManagedTransaction,
+  unit: Unit,
+  { batchSize, force, onBatch }: { batchSize: number; force: boolean; onBatch: (written: number) => void },
+): Promise<number | undefined> {
+  let stored = false;
+  if (unit.part) {
+    const found = await tx.run(
+      "OPTIONAL MATCH (p:Plan {id: $id}) RETURN p IS NOT NULL AS stored, p.loadedDigest AS digest",
+      {
+        id: unit.key,
+      },
+    );
+    stored = found.records[0]?.get("stored") === true;
+    if (stored && !force && found.records[0]?.get("digest") === unit.digest) return undefined;
+  }
+  // A plan's relationships and sections are only ever written together with its Plan node, so a new plan has none.
+  let previous: string[] = [];
+  if (unit.part && stored) {
+    const cleared = await tx.run(CLEAR_PLAN, { plans: unit.part.planValues });
+    previous = (cleared.records[0]?.get("ends") as string[] | undefined) ?? [];
+  }
+  const elementIds = new Map<string, string>();
+  for (const batch of batches(nodeRows(unit.nodes), NODE_LABELS, batchSize)) {
+    const result = await tx.run(WRITE_NODES, { ...batch, digest: unit.digest ?? null });
+    for (const [id, element] of result.records[0]?.get("ids") as [string, string][]) elementIds.set(id, element);
+    onBatch(0);
+  }
+  let written = 0;
+  for (const batch of batches(unit.part ? edgeRows(unit.part, elementIds) : new Map(), EDGE_TYPES, batchSize)) {
+    const result = await tx.run(WRITE_EDGES, batch);
+    written += Number(result.records[0]?.get("written") ?? 0);
+    onBatch(written);
+  }
+  if (previous.length === 0) return 0;
+  const removed = await tx.run(REMOVE_ORPHANS, { ids: previous });
+  return Number(removed.records[0]?.get("removed") ?? 0);
+}
+
+/** Validates a graph-JSON value against the schema and writes it plan by plan; a plan is stored whole or not at all. */
+export async function loadGraph(
+  target: Driver | Neo4jConnection,
+  graph: unknown,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
+  const started = performance.now();
+  const { driver, settings } = toConnection(target);
+  const batchSize = Math.max(1, options.batchSize ?? 5_000);
+  const validation = validateGraph(graph, options.file);
+  if (!validation.graph) throw new InvalidGraphError(validation.issues, options.file);
+  const split = splitByPlan(validation.graph, options.file);
+  if (split.issues.length > 0) throw new InvalidGraphError(split.issues, options.file);
+
+  await ensureSchema(driver, settings);
+  const units: Unit[] = split.parts.map((part) => ({
+    key: part.planKey,
+    part,
+    nodes: [part.plan, ...part.sections, ...part.entities],
+    digest: digestOf(part),
+  }));
+  if (split.unattached.length > 0) units.push({ key: UNATTACHED, nodes: split.unattached });
+  const totalRelationships = split.parts.reduce((sum, p) => sum + p.edges.length, 0);
+  let done = 0;
+  const results: PlanLoadResult[] = [];
+  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, database: settings.database });
+  try {
+    for (const [index, unit] of units.entries()) {
+      const planStarted = performance.now();
+      const report = (phase: LoadProgress["phase"], relationships: number) =>
+        options.onProgress?.({ phase, plan: unit.key, index, plans: units.length, relationships, totalRelationships });
+      report("plan-start", done);
+      const removedEntities = await session.executeWrite(
+        (tx) =>
+          writeUnit(tx, unit, {
+            batchSize,
+            force: options.force ?? false,
+            onBatch: (written) => report("batch", done + written),
+          }),
+        { metadata: { app: "plangraph load", plan: unit.key } },
+      );
+      const relationships = unit.part?.edges.length ?? 0;
+      done += relationships;
+      results.push({
+        plan: unit.key,
+        nodes: unit.nodes.length,
+        relationships,
+        removedEntities: removedEntities ?? 0,
+        skipped: removedEntities === undefined,
+        ms: performance.now() - planStarted,
+      });
+      report("plan-done", done);
+    }
+    await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+  } catch (err) {
+    throw explainNeo4jError(err, settings);
+  } finally {
+    await session.close();
+  }
+  return {
+    plans: results,
+    nodes: new Set(units.flatMap((u) => u.nodes.map((n) => n.key))).size,
+    relationships: done,
+    removedEntities: results.reduce((sum, r) => sum + r.removedEntities, 0),
+    ms: performance.now() - started,
+    warnings: validation.issues.filter((i) => i.severity === "warning"),
+  };
+}
