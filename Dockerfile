@@ -1,0 +1,17 @@
+# The plangraph app (CLI and explorer) as an image; docker-compose.yml runs it next to Neo4j.
+FROM node:20-bookworm-slim
+
+WORKDIR /app
+RUN chown node:node /app
+USER node
+
+COPY --chown=node:node package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+COPY --chown=node:node . .
+RUN npm run build --if-present
+
+# The explorer listens on all interfaces inside the container; compose publishes it on 127.0.0.1 only.
+ENV HOST=0.0.0.0 PORT=5173
+EXPOSE 5173
+CMD ["npm", "start"]
