@@ -121,7 +121,7 @@ export function explainNeo4jError(err: unknown, context: ErrorContext): Neo4jSto
       options,
     );
   }
-  if (code?.startsWith("Neo.ClientError.Transaction.TransactionTimedOut") || /timed out|timeout/i.test(message)) {
+  if (code?.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
     const limit = context.timeoutMs !== undefined ? ` of ${context.timeoutMs / 1000} s` : "";
     return new Neo4jStoreError(
       "neo4j/timeout",
