@@ -85,6 +85,9 @@ function schemaOnly(specs: Readonly<Record<string, unknown>>, props: Record<stri
   return Object.fromEntries(Object.entries(props).filter(([name, value]) => name in specs && value !== null));
 }
 
+/** Result nodes up to which the console also fetches the relationships among them. */
+const CONNECT_LIMIT = 1_000;
+
 interface CacheEntry<T> {
   fingerprint: string;
   value: T;
@@ -411,8 +414,19 @@ export class Neo4jStore implements GraphStore {
     return { attributes: {}, options: { ...GRAPH_OPTIONS }, nodes, edges };
   }
 
+  /** Runs a read-only query; like Neo4j Browser, the relationships among the nodes it returned are added to its graph. */
   async cypher(query: string, params: Record<string, unknown> = {}): Promise<ReadQueryResult> {
-    return runReadQuery(this.#connection, query, params, this.#options.cypher);
+    const result = await runReadQuery(this.#connection, query, params, this.#options.cypher);
+    if (result.nodes.length === 0 || result.nodes.length > CONNECT_LIMIT) return result;
+    const links = await runReadQuery(
+      this.#connection,
+      "MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN a, r, b",
+      { ids: result.nodes.map((n) => n.elementId) },
+      { ...this.#options.cypher, maxRows: 10 * CONNECT_LIMIT },
+    );
+    const known = new Set(result.relationships.map((r) => r.elementId));
+    const added = links.relationships.filter((r) => !known.has(r.elementId));
+    return { ...result, relationships: [...result.relationships, ...added] };
   }
 
   async close(): Promise<void> {

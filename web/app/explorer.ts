@@ -29,10 +29,13 @@ import { mountConsole } from "./views/cypher-console.ts";
 import { renderDetails, renderDetailsError, renderDetailsLoading, type DetailsActions } from "./views/details-panel.ts";
 import { count, h, setChildren } from "./views/dom.ts";
 import { download, mountExportMenu, type ExportScope } from "./views/export-menu.ts";
-import { renderFilters } from "./views/filters.ts";
+import { mountFilters, type FiltersModel } from "./views/filters.ts";
 import { renderLegend } from "./views/legend.ts";
 import { renderPlanText, renderPlanTextError } from "./views/plan-text-panel.ts";
 import { mountSearchBox } from "./views/search-box.ts";
+
+/** Graphs up to this many nodes show every label. */
+const SMALL_GRAPH = 150;
 
 /** Neighbours an expansion adds at most. */
 const EXPAND_LIMIT = 100;
@@ -75,6 +78,7 @@ export class Explorer {
   #detailsTicket = 0;
   #sigma: Sigma<ExplorerNode, ExplorerEdge> | null = null;
   #consoleMounted = false;
+  #updateFilters: ((model: FiltersModel) => void) | null = null;
 
   readonly #el = {
     legend: byId("legend"),
@@ -110,6 +114,11 @@ export class Explorer {
     });
     this.probe.sigma = this.#sigma;
     this.#wireSigma(this.#sigma);
+    const sigma = this.#sigma;
+    new ResizeObserver(() => {
+      sigma.resize();
+      sigma.refresh();
+    }).observe(this.#el.container);
     await this.#loadBase();
     if (this.#state.selected) void this.select(this.#state.selected, { focus: true });
   }
@@ -164,6 +173,18 @@ export class Explorer {
       exportPng: async () => download(await this.#png(), "plangraph-view.png"),
     });
     byId("console-toggle").addEventListener("click", () => void this.#toggleConsole());
+    this.#updateFilters = mountFilters(this.#el.filters, {
+      setMinDegree: (value) => {
+        this.#state.minDegree = value;
+        this.refresh();
+      },
+      setLimit: (value) => {
+        this.#state.limit = value;
+        void this.#loadBase();
+      },
+      reset: () => void this.reset(),
+      fit: () => this.#sigma?.getCamera().animatedReset({ duration: 300 }),
+    });
   }
 
   /** Replaces the data graph with the slice the view state asks for, then lays it out. */
@@ -206,6 +227,10 @@ export class Explorer {
 
   /** Redraws the graph and every view from the current state, and writes the state into the URL. */
   refresh(): void {
+    // Small graphs (a query result, one plan's neighbourhood) get every label; large ones only their hubs'.
+    const threshold = this.graph.order <= SMALL_GRAPH ? 0 : 7;
+    if (this.#sigma && this.#sigma.getSetting("labelRenderedSizeThreshold") !== threshold)
+      this.#sigma.setSetting("labelRenderedSizeThreshold", threshold);
     this.#sigma?.refresh();
     const labels = new Map<NodeLabel, number | null>(NODE_LABELS.map((l) => [l, 0]));
     const types = new Map<EdgeType, number | null>(EDGE_TYPES.map((t) => [t, 0]));
@@ -228,22 +253,7 @@ export class Explorer {
       },
       { toggleLabel: (label) => this.#toggleLabel(label), toggleType: (type) => this.#toggleType(type) },
     );
-    renderFilters(
-      this.#el.filters,
-      { minDegree: this.#state.minDegree, limit: this.#state.limit },
-      {
-        setMinDegree: (value) => {
-          this.#state.minDegree = value;
-          this.refresh();
-        },
-        setLimit: (value) => {
-          this.#state.limit = value;
-          void this.#loadBase();
-        },
-        reset: () => void this.reset(),
-        fit: () => this.#sigma?.getCamera().animatedReset({ duration: 300 }),
-      },
-    );
+    this.#updateFilters?.({ minDegree: this.#state.minDegree, limit: this.#state.limit });
     const ctx = this.#context();
     let nodes = 0;
     let edges = 0;
@@ -329,7 +339,7 @@ export class Explorer {
       this.refresh();
       return;
     }
-    if (!this.graph.hasNode(key) && this.#mode === "view") {
+    if (!this.graph.hasNode(key)) {
       const slice = await api.neighbours(key, 1, RELATION_TYPES, EXPAND_LIMIT).catch(() => undefined);
       if (slice) {
         addSlice(this.graph, slice);

@@ -70,6 +70,9 @@ describe("Neo4j store and memory store on the sample plan", () => {
     expect(result.columns).toEqual(["p", "r"]);
     expect(result.rows.length).toBeGreaterThan(0);
     expect(result.nodes.some((n) => n.labels.includes("Region"))).toBe(true);
+    // Only nodes were asked for; the relationships among them come along for the graph view.
+    expect(result.relationships.length).toBeGreaterThanOrEqual(result.rows.length);
+    expect(result.relationships.every((r) => r.type === "LOCATED_IN" || r.type === "SUPPORTS")).toBe(true);
     const many = await database.cypher("MATCH (n) RETURN n.id AS id");
     expect(many.rows).toHaveLength(50);
     expect(many.truncated).toBe(true);

@@ -16,22 +16,17 @@ export interface FiltersActions {
   fit(): void;
 }
 
-/** Draws the filter controls into their element. */
-export function renderFilters(element: HTMLElement, model: FiltersModel, actions: FiltersActions): void {
-  const degree = h("input", {
-    type: "number",
-    id: "min-degree",
-    min: 0,
-    max: 500,
-    step: 1,
-    value: model.minDegree,
-    onchange: (event) =>
-      actions.setMinDegree(Math.max(0, Math.floor(Number((event.target as HTMLInputElement).value) || 0))),
+/** Builds the filter controls once; returns a function that shows new values without disturbing a control in use. */
+export function mountFilters(element: HTMLElement, actions: FiltersActions): (model: FiltersModel) => void {
+  const degree = h("input", { type: "number", id: "min-degree", min: 0, max: 500, step: 1, value: 0 });
+  degree.addEventListener("input", () => {
+    if (degree.value === "") return;
+    actions.setMinDegree(Math.max(0, Math.floor(Number(degree.value) || 0)));
   });
   const limit = h(
     "select",
-    { id: "limit", onchange: (event) => actions.setLimit(Number((event.target as HTMLSelectElement).value)) },
-    ...LIMITS.map((n) => h("option", { value: n, selected: n === model.limit }, `${count(n)} nodes`)),
+    { id: "limit", onchange: () => actions.setLimit(Number(limit.value)) },
+    ...LIMITS.map((n) => h("option", { value: n }, `${count(n)} nodes`)),
   );
   setChildren(
     element,
@@ -45,4 +40,9 @@ export function renderFilters(element: HTMLElement, model: FiltersModel, actions
       h("button", { type: "button", id: "fit-view", onclick: () => actions.fit() }, "Fit to screen"),
     ),
   );
+  return (model) => {
+    if (document.activeElement !== degree && Number(degree.value) !== model.minDegree)
+      degree.value = String(model.minDegree);
+    if (Number(limit.value) !== model.limit) limit.value = String(model.limit);
+  };
 }
