@@ -9,7 +9,7 @@ const HEAD = /(产业链|产业集群|产业|行业|服务业|制造业|农业|�
 const SUFFIX = /^(产业链|产业集群|产业|行业|服务业|服务|业|经济)/u;
 const ENUM_HEAD = new RegExp(
   "等(?:[0-9一二三四五六七八九十百]+(?:个|大|项|类|条)?)?" +
-    "((?:重点|主导|优势|特色|支柱|传统|新兴|战略性新兴|未来|现代|先进|高端|生产性|生活性|高新技术|绿色|数字|相关|领域|千亿级|百亿级|万亿级|地标性)*)" +
+    "((?:重点|主导|优势|特色|支柱|传统|新兴|战略性新兴|未来|现代|先进|高端|生产性|生活性|高新技术|绿色|数字|相关|领域|千亿级|百亿级|万亿级|地标性|新技术|新)*)" +
     "(产业链|产业集群|产业|行业|服务业|制造业|经济)(?![\\u4e00-\\u9fff]{0,2}(企业|项目|人才|园区|基地|领军|龙头|平台))",
   "gu",
 );
@@ -114,6 +114,12 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
   for (const m of text.matchAll(ENUM_HEAD)) {
     const sentence = sentenceAt(ctx.sentences, m.index);
     if (sentence < 0) continue;
+    if (
+      /^(、[^，。；、]{1,8})*[\u4e00-\u9fff]{0,2}(企业|项目|人才|领军|龙头|公司)/u.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 30),
+      )
+    )
+      continue;
     const floor = ctx.sentences[sentence]!.start;
     const items: [number, number][] = [];
     let end = m.index;

@@ -28,6 +28,8 @@ const HEADS: { kind: string; pattern: string; needsName: boolean }[] = [
   },
 ];
 const HEAD_RE = new RegExp(HEADS.map((h) => `(${h.pattern})`).join("|"), "gu");
+const HEAD_RE_END = new RegExp(`(${HEADS.map((h) => h.pattern).join("|")})$`, "u");
+const HEAD_SUFFIX = /^(新线|一期|二期|三期|四期|复线|支线|延长线|改扩建|扩建|提升改造)+/u;
 
 const GENERIC_PREFIX =
   /^(重大|重点|市政|水利|基础设施|公共|民生|相关|各项|各类|一批|交通|生态|环保|配套|建设|系列|专项|若干|有关|其他|这些|上述|骨干|国家|省级|市级|县级|国家级|省级以上|大型|小型|新型|传统|现代|城市|农村|乡村|重要|主要|中小|各地|本地|示范|试点|改革|发展|创新|工作|行动|项目|年度|五年|三年|全面|一流|科技|文化|体育|医疗|教育|卫生|数据|信息|物流|商贸|研发|服务|培训|孵化|检测|体验|展示|交易|创业|就业|养老|社区|党群|新时代文明实践|双创|综合|区域性|国际|全国|全省|全市)+$/u;
@@ -40,7 +42,8 @@ const PROJECT_BEFORE_QUOTE = /(打造|建设|规划建设|实施|开展|启动|�
 
 function projectMention(name: string, start: number, end: number, sentence: number, kind: string): Mention {
   const aliases: string[] = [];
-  const quantity = /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年)(.+)$/u.exec(name);
+  const quantity =
+    /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年|第?[0-9一二三四五六七八九十]+届)(.+)$/u.exec(name);
   if (quantity && quantity[2]!.length >= 3) {
     aliases.push(name);
     name = quantity[2]!;
@@ -88,8 +91,21 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
       .find((r) => r.begin >= 2 && /(建设|打造|推进|发展|培育|支持|推动)$/u.test(text.slice(start, start + r.begin)));
     if (verbBeforePlace) start += verbBeforePlace.begin;
     if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;
+    const conj = text[start - 1];
+    if (conj === "和" || conj === "与" || conj === "及") {
+      const l = phraseStart(text, start - 1, ctx.sentences[sentence]!.start, ctx.words, 22, true);
+      const left = text.slice(l, start - 1);
+      const leftHead = HEAD_RE_END.exec(left)?.[0];
+      if (
+        left.length >= 2 &&
+        !GENERIC_PREFIX.test(left) &&
+        (!leftHead || (kind === "event" && leftHead.endsWith("会") && head.endsWith("会")))
+      )
+        start = l;
+    }
+    const suffix = kind === "infrastructure" ? (HEAD_SUFFIX.exec(text.slice(headEnd, headEnd + 8))?.[0] ?? "") : "";
     const openQuote = (prefix.match(/“/gu)?.length ?? 0) > (prefix.match(/”/gu)?.length ?? 0);
-    const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd;
+    const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd + suffix.length;
     const mention = projectMention(text.slice(start, end), start, end, sentence, kind);
     const quotedOnly = /^“([^“”]+)”$/u.exec(prefix);
     if (quotedOnly) mention.aliases!.push(quotedOnly[1]!);
@@ -120,6 +136,31 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
       PROJECT_AFTER_QUOTE.test(after) || PROJECT_BEFORE_QUOTE.test(before) || PROJECT_AFTER_QUOTE.test(listTail);
     if (!cue) continue;
     out.push({ label: "Project", name: inner, aliases: [m[0]], start, end, sentence, props: { kind: "named" } });
+  }
+  for (const m of text.matchAll(
+    /(洽会|博会|交会|服会)|(?:半|[一二三四五六七八九十0-9]+)小时(?:交通|通勤|生活|经济)圈/gu,
+  )) {
+    const sentence = sentenceAt(ctx.sentences, m.index);
+    if (sentence < 0 || !ctx.words[m.index + m[0].length]) continue;
+    const start = m[1] ? phraseStart(text, m.index, ctx.sentences[sentence]!.start, ctx.words, 4) : m.index;
+    if (m[1] && (m.index - start < 1 || /^(届|第)/u.test(text.slice(start, m.index)))) continue;
+    const end = m.index + m[0].length;
+    out.push(projectMention(text.slice(start, end), start, end, sentence, m[1] ? "event" : "infrastructure"));
+  }
+  for (const m of text.matchAll(/等[0-9一二三四五六七八九十百千]+[项个](?:重点|重大|产业|省市|市级)*项目/gu)) {
+    const sentence = sentenceAt(ctx.sentences, m.index);
+    if (sentence < 0) continue;
+    let end = m.index;
+    for (;;) {
+      let start = end;
+      while (start > ctx.sentences[sentence]!.start && !"、，,；：:".includes(text[start - 1]!) && end - start <= 16)
+        start--;
+      if (text[start - 1] !== "、") start = phraseStart(text, end, start, ctx.words, 16, true);
+      if (end - start < 3 || end - start > 16) break;
+      out.push(projectMention(text.slice(start, end), start, end, sentence, "project"));
+      if (text[start - 1] !== "、") break;
+      end = start - 1;
+    }
   }
   const roads = /([\u4e00-\u9fff]{1,5}(?:路|大街|大道|[一二三四东西南北]环))([东西南北])(延|延伸)/gu;
   for (const m of text.matchAll(roads)) {

@@ -62,6 +62,7 @@ function regionMention(entry: RegionEntry, form: string, start: number, end: num
 
 /** Ancestors implied by the first region-like part of a pattern name (冀中南 → 河北, 正定新区 → 正定's ancestors). */
 function prefixAncestors(lex: Lexicon, prefix: string, ctx: RecognitionContext): string[] {
+  if (/周边|沿线|外围|以外|之外|毗邻/u.test(prefix)) return [];
   for (let len = Math.min(prefix.length, 8); len >= 2; len--) {
     const keys = lex.regionForms.get(prefix.slice(0, len));
     const entry = keys && choose(lex, keys, ctx);

@@ -353,6 +353,19 @@ const HARD_STOPS = [
   "高标准建设",
   "高质量建设",
   "高水平建设",
+  "走进",
+  "迈向",
+  "建成为",
+  "融入到",
+  "对标",
+  "瞄准",
+  "紧盯",
+  "盯住",
+  "依托于",
+  "暨",
+  "组织好",
+  "办成",
+  "筹备",
 ];
 
 /** Verbs that often sit inside names (创新发展试验区, 数字乡村建设工程): they end a phrase only when a hard stop or a boundary precedes them. */
