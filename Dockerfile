@@ -9,9 +9,8 @@ COPY --chown=node:node package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
 COPY --chown=node:node . .
-RUN npm run build --if-present
 
 # The explorer listens on all interfaces inside the container; compose publishes it on 127.0.0.1 only.
-ENV HOST=0.0.0.0 PORT=5173
-EXPOSE 5173
-CMD ["npm", "start"]
+# node runs the CLI directly (not through npm) so that it receives SIGTERM from docker stop.
+EXPOSE 5180
+CMD ["node", "bin/plangraph.js", "start", "--host", "0.0.0.0", "--port", "5180"]
