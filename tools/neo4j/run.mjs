@@ -186,6 +186,9 @@ async function start(flags) {
   const child = spawn("java", args, { cwd: ROOT, env, stdio: "inherit" });
   const forward = () => child.kill("SIGTERM");
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, forward);
+  // npm does not pass SIGTERM on to its script: when the parent goes away, stop Neo4j rather than orphan it.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && forward(), 1000).unref();
   child.on("error", (err) => fail(`could not start java: ${err.message}`));
   // The JVM exits with 128 + signal number after a clean shutdown on SIGTERM or SIGINT; that is a normal stop.
   child.on("exit", (code, signal) => {
