@@ -71,7 +71,10 @@ export async function loadWithProgress(graph: unknown, options: LoadCommandOptio
       ...(options.force ? { force: true } : {}),
     });
     progress.stop();
-    if (!options.quiet) for (const warning of result.warnings) console.error(formatIssue(warning));
+    if (!options.quiet) {
+      for (const warning of result.warnings.slice(0, 20)) console.error(formatIssue(warning));
+      if (result.warnings.length > 20) console.error(`… and ${result.warnings.length - 20} more warnings`);
+    }
     const written = result.plans.filter((p) => !p.skipped && p.plan.startsWith("plan:"));
     const skipped = result.plans.filter((p) => p.skipped).length;
     const rate = result.relationships / Math.max(result.ms / 1000, 1e-3);
