@@ -6,6 +6,8 @@ import natural from "./data/natural-features.json" with { type: "json" };
 import planning from "./data/planning-regions.json" with { type: "json" };
 import traps from "./data/place-name-traps.json" with { type: "json" };
 import industries from "./data/industries.json" with { type: "json" };
+import provinceNames from "./data/province-names.json" with { type: "json" };
+import { divisionEnglish, naturalEnglish } from "./english.ts";
 
 export type { Division } from "./divisions.ts";
 
@@ -19,6 +21,7 @@ export type FormPolicy = "anywhere" | "same-province";
 export interface RegionEntry {
   key: string;
   name: string;
+  nameEn?: string;
   officialName?: string;
   kind: RegionKind;
   code?: string;
@@ -101,9 +104,11 @@ export function lexicon(): Lexicon {
   for (const d of divisions.values()) {
     const keepSuffix = d.level === "county" && /区$/u.test(d.name);
     const name = d.level === "new-area" ? d.name : keepSuffix ? d.name : d.short;
+    const official = (provinceNames.provinces as Record<string, { en?: string }>)[d.code]?.en;
     lex.regions.set(d.code, {
       key: d.code,
       name,
+      nameEn: official ?? divisionEnglish(d.name, d.short, d.level),
       officialName: d.name,
       kind: d.level,
       code: d.code.startsWith("NA") ? undefined : d.code,
@@ -127,7 +132,8 @@ export function lexicon(): Lexicon {
   }
   for (const r of planning.regions) {
     const key = `planning:${r.name}`;
-    lex.regions.set(key, { key, name: r.name, kind: "planning", ancestors: [] });
+    const en = (r as { en?: string }).en;
+    lex.regions.set(key, { key, name: r.name, kind: "planning", ancestors: [], ...(en ? { nameEn: en } : {}) });
     for (const form of [r.name, ...r.aliases]) addForm(lex, form, key, "anywhere");
   }
   for (const f of natural.features) {
@@ -136,6 +142,7 @@ export function lexicon(): Lexicon {
     lex.regions.set(key, {
       key,
       name: f.name,
+      nameEn: naturalEnglish(f.name),
       kind: "natural",
       province: within
         ? within.level === "province"

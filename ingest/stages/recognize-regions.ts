@@ -66,7 +66,7 @@ function prefixAncestors(lex: Lexicon, prefix: string, ctx: RecognitionContext):
   for (let len = Math.min(prefix.length, 8); len >= 2; len--) {
     const keys = lex.regionForms.get(prefix.slice(0, len));
     const entry = keys && choose(lex, keys, ctx);
-    if (entry) return [entry.key, ...entry.ancestors];
+    if (entry && entry.kind !== "natural" && entry.kind !== "foreign") return [entry.key, ...entry.ancestors];
   }
   const abbr = lex.abbreviations.get(prefix[0] ?? "");
   return abbr ? [abbr] : [];
@@ -164,6 +164,41 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     )
       continue;
     const head = m[0];
+    if (head === "地区") {
+      const same = lex.regionForms.get(prefix);
+      const entry = same && choose(lex, same, ctx);
+      if (entry) {
+        candidates.push({ ...regionMention(entry, prefix + head, start, headStart + head.length, sentence) });
+        continue;
+      }
+    }
+    if (head === "新区" || head === "片区") {
+      const lead = lex.regionMatcher
+        .matchInText(prefix)
+        .filter(
+          (x) =>
+            x.begin === 0 &&
+            prefix.length - x.end >= 2 &&
+            lex.regionForms.get(x.keyword)?.some((f) => f.policy === "anywhere"),
+        )
+        .sort((a, b) => b.end - a.end)[0];
+      if (lead) {
+        const rest = prefix.slice(lead.end);
+        const entry = choose(lex, lex.regionForms.get(lead.keyword)!, ctx)!;
+        candidates.push(regionMention(entry, lead.keyword, start, start + lead.end, sentence));
+        candidates.push({
+          label: "Region",
+          name: rest + head,
+          aliases: [prefix + head],
+          start: start + lead.end,
+          end: headStart + head.length,
+          sentence,
+          ref: `pattern:${rest + head}`,
+          ancestors: [entry.key, ...entry.ancestors],
+        });
+        continue;
+      }
+    }
     const ancestors = prefixAncestors(lex, prefix, ctx);
     const knownPrefix = ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart);
     const placeWord = /^(沿海|沿江|沿边|沿黄|沿线|环|首都|省会|[东南西北中]+部|[东南西北]|滨海|临港|临空)/u.test(

@@ -162,12 +162,18 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
   return out;
 }
 
-/** Region → Region containment for one plan: each mentioned region to its nearest mentioned ancestor (division list or name prefix), else sub-provincial zones to the plan's own region. */
-export function regionContainment(lex: Lexicon, regions: Mention[], planRegion?: string): RelationMention[] {
+/** Region → Region containment for one plan: each mentioned region to its nearest mentioned ancestor (division list or name prefix), else sub-provincial zones to the plan's own region; regions the text already places (`placedInText`, by lexicon key) are left alone. */
+export function regionContainment(
+  lex: Lexicon,
+  regions: Mention[],
+  planRegion?: string,
+  placedInText: Set<string> = new Set(),
+): RelationMention[] {
   const firstByKey = new Map<string, Mention>();
   for (const r of regions) if (r.ref && !firstByKey.has(r.ref)) firstByKey.set(r.ref, r);
   const out: RelationMention[] = [];
   for (const [key, r] of firstByKey) {
+    if (placedInText.has(key)) continue;
     const ancestors = lex.regions.get(key)?.ancestors ?? r.ancestors ?? [];
     let parent: string | undefined;
     for (const a of ancestors) {

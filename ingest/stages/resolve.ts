@@ -103,6 +103,7 @@ export function resolve(mentions: Mention[], lex: Lexicon): ResolvedEntity[] {
     if (label === "Region") {
       const entry = lex.regions.get(ms[0]!.ref ?? "");
       if (entry?.code) props.code = entry.code;
+      if (entry?.nameEn) props.nameEn = entry.nameEn;
       props.level = entry?.kind ?? (/(新区|片区)$/u.test(name) ? "new-area" : "planning");
     }
     out.push({ id: entityId(label, name), label, name, aliases, props, mentions: ms });
