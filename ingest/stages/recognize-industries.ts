@@ -93,6 +93,13 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     let start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 8);
     const lead = LEADING_GENERIC.exec(text.slice(start, headStart));
     if (lead && headStart - start - lead[0].length >= 2) start += lead[0].length;
+    const place = lex.regionMatcher
+      .matchInText(text.slice(start, headStart))
+      .filter((x) => x.begin === 0 && headStart - start - x.end >= 2)
+      .sort((a, b) => b.end - a.end)[0];
+    if (place) start += place.end;
+    const global = /^(中国国际|中国|国际|全国|全球|世界)/u.exec(text.slice(start, headStart));
+    if (global && headStart - start - global[0].length >= 2) start += global[0].length;
     const prefix = text.slice(start, headStart);
     const name = prefix + m[0];
     if (

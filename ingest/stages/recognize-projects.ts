@@ -162,7 +162,7 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
       end = start - 1;
     }
   }
-  const roads = /([\u4e00-\u9fff]{1,5}(?:路|大街|大道|[一二三四东西南北]环))([东西南北])(延|延伸)/gu;
+  const roads = /([\u4e00-\u9fff]{1,5}(?:路|大街|大道|[一二三四东西南北]环))([东西南北])(延伸|延线|延)/gu;
   for (const m of text.matchAll(roads)) {
     const sentence = sentenceAt(ctx.sentences, m.index);
     const start = phraseStart(text, m.index + m[1]!.length, ctx.sentences[sentence]?.start ?? 0, ctx.words, 8);
