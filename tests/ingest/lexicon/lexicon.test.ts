@@ -24,7 +24,7 @@ describe("the division lexicon", () => {
   });
 
   it("adds 雄安新区, which no dataset lists, over the three counties it governs", () => {
-    const [{ key }] = lex.regionForms.get("雄安")!;
+    const key = lex.regionForms.get("雄安")![0]!.key;
     const xiongan = lex.regions.get(key)!;
     expect(xiongan).toMatchObject({ name: "雄安新区", kind: "new-area", nameEn: "Xiong'an New Area" });
     expect(xiongan.ancestors[0]).toBe("130000");
