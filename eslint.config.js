@@ -3,7 +3,19 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "web/dist/", "tools/neo4j/", "data/", ".neo4j/", "coverage/", "out/", ".cache/", "**/*-tmp.ts"] },
+  {
+    ignores: [
+      "node_modules/",
+      "web/dist/",
+      "tools/neo4j/",
+      "data/",
+      ".neo4j/",
+      "coverage/",
+      "out/",
+      ".cache/",
+      "**/*-tmp.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
