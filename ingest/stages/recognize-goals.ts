@@ -3,8 +3,8 @@ import { horizonOf } from "./structure.ts";
 import { clauses } from "../text/spans.ts";
 import type { Mention, RecognitionContext, Section, Sentence } from "../types.ts";
 
-const LIST_LEAD = /(主要|预期|发展|奋斗|总体|远景)目标(任务)?(是|为)?[：:]|(实现|达到|完成)以下(主要)?目标/u;
-const ANNUAL_LEAD = /预期目标(是|为)?[：:]/u;
+const LIST_LEAD = /(主要|预期|发展|奋斗|总体|远景)目标(任务)?[^，。；：:]{0,4}[：:]|(实现|达到|完成)以下(主要)?目标/u;
+const ANNUAL_LEAD = /预期目标[^，。；：:]{0,4}[：:]/u;
 const LONG_RANGE_LEAD = /展望(20\d\d)年|到(20\d\d)年/u;
 const ITEM_MARKER =
   /^(——|—|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十]，)/u;
@@ -178,7 +178,10 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[]): Men
       }
       if (!isGoalClause(clause, explicitCue && mode === "body" ? "list" : mode, raw)) continue;
       const props: Record<string, string | number> = {};
-      const h = horizonOf(text.slice(s.start, s.end)) ?? horizon;
+      const h =
+        mode === "annual"
+          ? (horizon ?? horizonOf(text.slice(s.start, s.end)))
+          : (horizonOf(text.slice(s.start, s.end)) ?? horizon);
       if (h !== undefined) props.horizon = h;
       if (commitment) props.commitment = commitment;
       const target = parseTarget(clause);

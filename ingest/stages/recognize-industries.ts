@@ -143,7 +143,14 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
       end = start - 1;
     }
     if (items.length < 2 && !(items.length === 1 && m[1])) continue;
-    for (const [s, e] of items) out.push(industryMention(text.slice(s, e), s, e, sentence, "enumeration"));
+    for (const [s, e] of items) {
+      const place = lex.regionMatcher
+        .matchInText(text.slice(s, e))
+        .filter((x) => x.begin === 0 && e - s - x.end >= 2)
+        .sort((a, b) => b.end - a.end)[0];
+      const from = s + (place?.end ?? 0);
+      out.push(industryMention(text.slice(from, e), from, e, sentence, "enumeration"));
+    }
     const modifier = m[1] ?? "";
     if (/^(未来|战略性新兴|高新技术|先进|现代|生产性|生活性)$/u.test(modifier)) {
       const s = m.index + m[0].length - modifier.length - m[2]!.length;

@@ -90,6 +90,13 @@ export function recognizeProjects(ctx: RecognitionContext, lex: Lexicon, regions
       .matchInText(text.slice(start, headStart))
       .find((r) => r.begin >= 2 && /(建设|打造|推进|发展|培育|支持|推动)$/u.test(text.slice(start, start + r.begin)));
     if (verbBeforePlace) start += verbBeforePlace.begin;
+    const subject = lex.regionMatcher
+      .matchInText(text.slice(start, headStart))
+      .find((r) => r.begin === 0 && /^(建设|打造|创建|争创|发展|建成)/u.test(text.slice(start + r.end, headStart)));
+    if (subject) {
+      const verb = /^(建设|打造|创建|争创|发展|建成)/u.exec(text.slice(start + subject.end, headStart))![0];
+      if (headStart - (start + subject.end + verb.length) >= 2) start += subject.end + verb.length;
+    }
     if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;
     const conj = text[start - 1];
     if (conj === "和" || conj === "与" || conj === "及") {

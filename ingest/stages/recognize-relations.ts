@@ -84,7 +84,9 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     let previous: { project: Mention; region?: Mention } | undefined;
     for (const p of ps) {
       const own = rs.filter((r) => inside(r, p));
-      const before = rs.find((r) => r.end === p.start || (r.end + 1 === p.start && text[r.end] === "的"));
+      const before = rs.find(
+        (r) => r.end === p.start || /^(的|建设|打造|创建|争创|建成)$/u.test(text.slice(r.end, p.start)),
+      );
       let region = own.length > 0 ? deepest(lex, own) : before;
       const listed = previous && /^(、|和|及|与)$/u.test(text.slice(previous.project.end, p.start));
       if (!region && listed && previous?.region) region = previous.region;

@@ -366,6 +366,11 @@ const HARD_STOPS = [
   "组织好",
   "办成",
   "筹备",
+  "绘制",
+  "圆满完成",
+  "推出",
+  "新推出",
+  "完成",
 ];
 
 /** Verbs that often sit inside names (创新发展试验区, 数字乡村建设工程): they end a phrase only when a hard stop or a boundary precedes them. */
