@@ -77,7 +77,7 @@ interface EdgeRow {
 
 const UNATTACHED = "(unattached)";
 /** Part of every plan digest: bump it when the way plans are written changes, so old loads are rewritten. */
-const LOADER_VERSION = "plangraph-load/2";
+const LOADER_VERSION = "plangraph-load/3";
 
 /**
  * `SET x.p = row.props.p, …` for every schema property: unlike `SET x += row.props` it lets the planner skip an Eager
@@ -106,14 +106,21 @@ const WRITE_EDGES =
       `RETURN count(r) AS ${type} }`,
   ).join("\n") + `\nRETURN ${EDGE_TYPES.join(" + ")} AS written`;
 
-// Deletes a plan's relationships (an index seek per type on `plan`) and its sections, and returns the entities those
-// relationships touched, so the ones nothing references any more can be removed after the plan is rewritten.
-const CLEAR_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `MATCH (a)-[r:${type}]->(b) WHERE r.plan IN $plans RETURN a, r, b`).join(" UNION ALL ")} }
+// What a stored plan holds now: its relationship keys per type (an index seek on `plan` per type) and section ids.
+const STORED_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `MATCH ()-[r:${type}]->() WHERE r.plan IN $plans RETURN '${type}' AS type, r.key AS key`).join(" UNION ALL ")} }
+WITH collect([type, key]) AS keys
+OPTIONAL MATCH (s:Section) WHERE s.plan IN $plans
+RETURN keys, collect(s.id) AS sections`;
+
+// Deletes what a re-loaded plan no longer states, after the new version is merged (deleting first would make every
+// later MERGE seek pay for the transaction's growing set of removed relationships), and returns the entities the
+// deleted relationships touched, so the ones nothing references any more can be removed.
+const SWEEP_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `UNWIND $${type} AS key MATCH (a)-[r:${type} {key: key}]->(b) RETURN a, r, b`).join(" UNION ALL ")} }
 WITH a, b, r DELETE r
 WITH a, b UNWIND [a, b] AS x
 WITH x WHERE ${ENTITY_LABELS.map((l) => `x:${l}`).join(" OR ")}
 WITH collect(DISTINCT elementId(x)) AS ends
-CALL () { MATCH (s:Section) WHERE s.plan IN $plans DETACH DELETE s }
+CALL () { UNWIND $sections AS id MATCH (s:Section {id: id}) DETACH DELETE s }
 RETURN ends`;
 
 const REMOVE_ORPHANS = `UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT EXISTS { (n)--() }
@@ -199,11 +206,7 @@ async function writeUnit(
     if (stored && !force && found.records[0]?.get("digest") === unit.digest) return undefined;
   }
   // A plan's relationships and sections are only ever written together with its Plan node, so a new plan has none.
-  let previous: string[] = [];
-  if (unit.part && stored) {
-    const cleared = await tx.run(CLEAR_PLAN, { plans: unit.part.planValues });
-    previous = (cleared.records[0]?.get("ends") as string[] | undefined) ?? [];
-  }
+  const before = unit.part && stored ? await tx.run(STORED_PLAN, { plans: unit.part.planValues }) : undefined;
   const elementIds = new Map<string, string>();
   for (const batch of batches(nodeRows(unit.nodes), NODE_LABELS, batchSize)) {
     const result = await tx.run(WRITE_NODES, { ...batch, digest: unit.digest ?? null });
@@ -216,6 +219,17 @@ async function writeUnit(
     written += Number(result.records[0]?.get("written") ?? 0);
     onBatch(written);
   }
+  if (!unit.part || !before) return 0;
+  const stale = new Map<EdgeType, string[]>(EDGE_TYPES.map((type) => [type, []]));
+  const current = new Set(unit.part.edges.map((e) => e.storedKey));
+  for (const [type, key] of before.records[0]?.get("keys") as [EdgeType, string | null][])
+    if (key !== null && !current.has(key)) stale.get(type)?.push(key);
+  const sections = new Set(unit.part.sections.map((n) => n.key));
+  const swept = await tx.run(SWEEP_PLAN, {
+    ...Object.fromEntries(stale),
+    sections: (before.records[0]?.get("sections") as string[]).filter((id) => !sections.has(id)),
+  });
+  const previous = (swept.records[0]?.get("ends") as string[] | undefined) ?? [];
   if (previous.length === 0) return 0;
   const removed = await tx.run(REMOVE_ORPHANS, { ids: previous });
   return Number(removed.records[0]?.get("removed") ?? 0);

@@ -129,6 +129,7 @@ function javaArgs(flags, home) {
     "-Dfile.encoding=UTF-8",
     "-Dio.netty.tryReflectionSetAccessible=true",
     ...opens,
+    ...(process.env.PLANGRAPH_NEO4J_JAVA_OPTS?.split(/\s+/).filter(Boolean) ?? []),
     "-cp",
     `${CLASSES}:${join(LIB, "*")}`,
     "Launcher",

@@ -114,6 +114,22 @@ describe("loadGraph", () => {
     expect(kept.records[0]?.get("n")).toBe(second.edges.length);
   });
 
+  it("re-loading a plan that lost a section removes the section and what hung off it", async () => {
+    await loadGraph(connection, planGraph(HEBEI_PROPOSAL));
+    const [kept] = HEBEI_PROPOSAL.sections;
+    const shorter = planGraph({
+      ...HEBEI_PROPOSAL,
+      sections: kept ? [kept] : [],
+      statements: HEBEI_PROPOSAL.statements.filter((s) => kept?.sentences.some((t) => t.includes(s.sentence))),
+    });
+    await loadGraph(connection, shorter);
+    expect(await countsInDb(connection)).toEqual(countsInGraph(shorter));
+    const gone = await connection.driver.executeQuery("MATCH (s:Section {id: $id}) RETURN count(s) AS n", {
+      id: `section:${HEBEI_PROPOSAL.id}/2`,
+    });
+    expect(gone.records[0]?.get("n")).toBe(0);
+  });
+
   it("rejects a node with an unknown label before writing anything, naming the node", async () => {
     const graph = clone(planGraph(HEBEI_PROPOSAL));
     (graph.nodes[3] as { attributes: { label: string } }).attributes.label = "City";
