@@ -36,10 +36,10 @@ function sectionChain(ctx: RecognitionContext, path: string): Section[] {
 }
 
 /** Decides, sentence by sentence, which goal-reading mode applies, carrying list modes to the end of the paragraph that opened them. */
-export function goalModes(ctx: RecognitionContext): { mode: GoalMode; horizon?: number }[] {
-  const out: { mode: GoalMode; horizon?: number }[] = [];
+export function goalModes(ctx: RecognitionContext): { mode: GoalMode; horizon?: number; from?: number }[] {
+  const out: { mode: GoalMode; horizon?: number; from?: number }[] = [];
   let paragraph = -1;
-  let carried: { mode: GoalMode; horizon?: number } | undefined;
+  let carried: { mode: GoalMode; horizon?: number; from?: number } | undefined;
   for (const s of ctx.sentences) {
     if (s.paragraph !== paragraph) {
       paragraph = s.paragraph;
@@ -49,12 +49,16 @@ export function goalModes(ctx: RecognitionContext): { mode: GoalMode; horizon?: 
     const section = chain[0];
     const sectionHorizon = chain.find((c) => c.horizon !== undefined)?.horizon;
     const role = section?.role ?? "body";
-    let mode: { mode: GoalMode; horizon?: number };
+    let mode: { mode: GoalMode; horizon?: number; from?: number };
     if (role === "review" || (RETROSPECTIVE.test(s.text) && !/十[四五]五|20[2-3]\d年/u.test(s.text)))
       mode = { mode: "review" };
-    else if (ANNUAL_LEAD.test(s.text)) mode = carried = { mode: "annual", horizon: yearOf(ctx) };
-    else if (LIST_LEAD.test(s.text)) mode = carried = { mode: "list", horizon: horizonOf(s.text) ?? sectionHorizon };
-    else if (/展望(20\d\d)年/u.test(s.text)) mode = carried = { mode: "long-range", horizon: horizonOf(s.text) };
+    else if (ANNUAL_LEAD.test(s.text)) {
+      carried = { mode: "annual", horizon: yearOf(ctx) };
+      mode = { ...carried, from: s.start + ANNUAL_LEAD.exec(s.text)!.index };
+    } else if (LIST_LEAD.test(s.text)) {
+      carried = { mode: "list", horizon: horizonOf(s.text) ?? sectionHorizon };
+      mode = { ...carried, from: s.start + LIST_LEAD.exec(s.text)!.index };
+    } else if (/展望(20\d\d)年/u.test(s.text)) mode = carried = { mode: "long-range", horizon: horizonOf(s.text) };
     else if (carried) mode = carried;
     else if (role === "goals" || role === "long-range") {
       const listy = ITEM_MARKER.test(s.text) || s.isHeading || LONG_RANGE_LEAD.test(s.text) || role === "goals";
@@ -147,10 +151,11 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[]): Men
   const modes = goalModes(ctx);
   const out: Mention[] = [];
   ctx.sentences.forEach((s: Sentence, i: number) => {
-    const { mode, horizon } = modes[i]!;
+    const { mode, horizon, from: listFrom } = modes[i]!;
     if (mode === "review") return;
     if (mode === "body" && s.isHeading) return;
     for (const [cs, ce] of clauses(text, s.start, s.end)) {
+      if (listFrom !== undefined && ce <= listFrom) continue;
       const raw = text.slice(cs, Math.min(ce + 1, s.end));
       const explicitCue = /^(确保|力争)/u.test(text.slice(cs, ce));
       const subject = regions.find(

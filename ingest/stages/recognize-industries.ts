@@ -161,7 +161,7 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     /“([^“”]{2,8})”(?:[一二三四五六七八九十0-9]+[大个])?(?:主导|重点|优势|特色|支柱)?(产业|行业)/gu,
   )) {
     const sentence = sentenceAt(ctx.sentences, m.index);
-    if (sentence >= 0)
+    if (sentence >= 0 && !/^[一二三四五六七八九十两百千]/u.test(m[1]!))
       out.push({ ...industryMention(m[1]!, m.index, m.index + m[0].length, sentence, "quoted"), aliases: [m[0]] });
   }
   return longestFirst(out);
