@@ -90,7 +90,14 @@ function ensureBuilt() {
     process.stderr.write(`${PREFIX}fetching the Neo4j jars with Maven (once; about 120 MB)\n`);
     run(
       "mvn",
-      ["-q", "-B", "dependency:copy-dependencies", "-DincludeScope=runtime", `-DoutputDirectory=${temp}`],
+      [
+        "-q",
+        "-B",
+        "-Dstyle.color=never",
+        "dependency:copy-dependencies",
+        "-DincludeScope=runtime",
+        `-DoutputDirectory=${temp}`,
+      ],
       "fetching Neo4j",
     );
   });
