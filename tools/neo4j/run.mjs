@@ -60,10 +60,14 @@ function sha256(...parts) {
 }
 
 function run(command, args, what) {
-  const result = spawnSync(command, args, { cwd: HERE, stdio: ["ignore", "inherit", "inherit"] });
+  // Output is shown only when the step fails: Maven's quiet mode still prints colour codes.
+  const result = spawnSync(command, args, { cwd: HERE, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
   if (result.error?.code === "ENOENT")
     fail(`${command} was not found; ${what} needs Java 17 and Maven (apt-get install openjdk-17-jdk-headless maven)`);
-  if (result.status !== 0) fail(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    fail(
+      `${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`,
+    );
 }
 
 /** Builds into a temporary folder and renames it into place, so concurrent first runs never see half a folder. */
