@@ -1,6 +1,6 @@
 // The explorer's controller: loads slices from the API into the data graph, keeps the view state, and redraws the views.
 import Sigma from "sigma";
-import { EdgeArrowProgram } from "sigma/rendering";
+import { EdgeArrowProgram, EdgeLineProgram, NodeCircleProgram, NodePointProgram } from "sigma/rendering";
 import {
   DOCUMENT_LABELS,
   DOCUMENT_TYPES,
@@ -34,6 +34,12 @@ import { renderLegend } from "./views/legend.ts";
 import { renderPlanText, renderPlanTextError } from "./views/plan-text-panel.ts";
 import { mountSearchBox } from "./views/search-box.ts";
 
+/** Graphs with more nodes than this are drawn as points and lines, which software WebGL draws several times faster. */
+const FAST_GRAPH_NODES = 1_000;
+
+/** Graphs with more edges than this hide edges and labels while the view moves. */
+const LARGE_GRAPH_EDGES = 1_000;
+
 /** Graphs up to this many nodes show every label. */
 const SMALL_GRAPH = 150;
 
@@ -51,6 +57,12 @@ declare global {
   interface Window {
     __plangraph?: ExplorerProbe;
   }
+}
+
+/** How the plan menu names a plan: its region when the title does not say it, the title, the year. */
+function planTitle(plan: PlanSummary): string {
+  const region = plan.region && !plan.name.includes(plan.region) ? `${plan.region} · ` : "";
+  return `${region}${plan.name}${plan.year ? ` (${plan.year})` : ""}`;
 }
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -103,7 +115,8 @@ export class Explorer {
       nodeReducer,
       edgeReducer,
       defaultEdgeType: "arrow",
-      edgeProgramClasses: { arrow: EdgeArrowProgram },
+      nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
+      edgeProgramClasses: { arrow: EdgeArrowProgram, line: EdgeLineProgram },
       labelFont: "'WenQuanYi Zen Hei', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif",
       labelSize: 13,
       labelRenderedSizeThreshold: 7,
@@ -124,7 +137,13 @@ export class Explorer {
   }
 
   #context(): DisplayContext {
-    return { state: this.#state, mode: this.#mode, hovered: this.#hovered, path: this.#path };
+    return {
+      state: this.#state,
+      mode: this.#mode,
+      hovered: this.#hovered,
+      path: this.#path,
+      fast: this.graph.order > FAST_GRAPH_NODES,
+    };
   }
 
   #wireSigma(sigma: Sigma<ExplorerNode, ExplorerEdge>): void {
@@ -134,11 +153,15 @@ export class Explorer {
       void this.expand(event.node, 1);
     });
     sigma.on("clickStage", () => void this.select(null));
+    // Hovering highlights a neighbourhood, but not while the user drags the view: a refresh per node crossed stalls panning.
+    const captor = sigma.getMouseCaptor();
     sigma.on("enterNode", ({ node }) => {
+      if (captor.isMouseDown) return;
       this.#hovered = node;
       sigma.refresh({ skipIndexation: true });
     });
     sigma.on("leaveNode", () => {
+      if (this.#hovered === null) return;
       this.#hovered = null;
       sigma.refresh({ skipIndexation: true });
     });
@@ -152,7 +175,7 @@ export class Explorer {
       this.#el.planSelect,
       h("option", { value: "" }, `All plans (${count(this.#plans.length)})`),
       ...this.#plans.map((p) =>
-        h("option", { value: p.id, selected: p.id === this.#state.plan }, `${p.name}${p.year ? ` (${p.year})` : ""}`),
+        h("option", { value: p.id, selected: p.id === this.#state.plan, title: p.id }, planTitle(p)),
       ),
     );
     this.#el.planSelect.addEventListener("change", () => {
@@ -231,6 +254,12 @@ export class Explorer {
     const threshold = this.graph.order <= SMALL_GRAPH ? 0 : 7;
     if (this.#sigma && this.#sigma.getSetting("labelRenderedSizeThreshold") !== threshold)
       this.#sigma.setSetting("labelRenderedSizeThreshold", threshold);
+    // Large graphs drop edges and labels while the view moves, so panning stays smooth without a fast GPU.
+    const large = this.graph.size > LARGE_GRAPH_EDGES;
+    if (this.#sigma && this.#sigma.getSetting("hideEdgesOnMove") !== large) {
+      this.#sigma.setSetting("hideEdgesOnMove", large);
+      this.#sigma.setSetting("hideLabelsOnMove", large);
+    }
     this.#sigma?.refresh();
     const labels = new Map<NodeLabel, number | null>(NODE_LABELS.map((l) => [l, 0]));
     const types = new Map<EdgeType, number | null>(EDGE_TYPES.map((t) => [t, 0]));

@@ -19,7 +19,8 @@ export class LayoutRunner {
     this.stop();
     if (graph.order < 2) return Promise.resolve();
     const layout = new FA2Layout(graph, {
-      settings: { ...inferSettings(graph), gravity: 1, strongGravityMode: true, adjustSizes: false },
+      // Strong gravity keeps a plan's many unconnected entities near the rest; large graphs need room to spread.
+      settings: { ...inferSettings(graph), gravity: graph.order > 1_000 ? 0.2 : 1, strongGravityMode: true },
     });
     this.#layout = layout;
     layout.start();

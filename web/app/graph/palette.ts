@@ -24,7 +24,8 @@ export const TYPE_COLORS: { readonly [T in EdgeType]: string } = {
 /** The colour of nodes and edges pushed into the background while something is selected. */
 export const FADED = "#e6e6e6";
 
-/** A node's size from its degree: grows with the square root, so hubs stand out without covering the rest. */
-export function sizeForDegree(degree: number): number {
-  return Math.min(22, 3 + 2.2 * Math.sqrt(Math.max(0, degree)));
+/** A node's size from its degree: grows with the square root, so hubs stand out without covering the rest; smaller in crowded graphs. */
+export function sizeForDegree(degree: number, crowded = false): number {
+  const root = Math.sqrt(Math.max(0, degree));
+  return crowded ? Math.min(10, 1.5 + 0.8 * root) : Math.min(22, 3 + 2.2 * root);
 }

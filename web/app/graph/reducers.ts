@@ -13,6 +13,8 @@ export interface DisplayContext {
   hovered: string | null;
   /** Nodes and edges of a path to stand out, when one is shown. */
   path: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Draw with the cheapest programs (points and lines, no instancing): large graphs on slow or software WebGL. */
+  fast: boolean;
 }
 
 /** Whether the filters let a node be drawn (its label shown, not hidden by hand, degree at the floor or above). */
@@ -54,7 +56,8 @@ export function makeReducers(graph: ExplorerGraph, context: () => DisplayContext
       y: data.y,
       label: data.name,
       color: LABEL_COLORS[data.label as NodeLabel] ?? "#666666",
-      size: sizeForDegree(data.degree),
+      size: sizeForDegree(data.degree, ctx.fast),
+      type: ctx.fast ? "point" : "circle",
     };
     if (!nodeVisible(graph, key, ctx)) return { ...out, hidden: true };
     const { focus, neighbours } = focusOf(ctx);
@@ -67,7 +70,11 @@ export function makeReducers(graph: ExplorerGraph, context: () => DisplayContext
 
   const edgeReducer = (key: string, data: ExplorerEdge): Partial<EdgeDisplayData> => {
     const ctx = context();
-    const out: Partial<EdgeDisplayData> = { color: TYPE_COLORS[data.type as EdgeType] ?? "#aaaaaa", size: 1 };
+    const out: Partial<EdgeDisplayData> = {
+      color: TYPE_COLORS[data.type as EdgeType] ?? "#aaaaaa",
+      size: 1,
+      type: ctx.fast ? "line" : "arrow",
+    };
     if (!edgeVisible(graph, key, ctx)) return { ...out, hidden: true };
     if (ctx.path) return ctx.path.edges.has(key) ? { ...out, size: 3, zIndex: 2 } : { ...out, color: FADED, zIndex: 0 };
     const { focus } = focusOf(ctx);
