@@ -11,6 +11,7 @@ export {
   csvRelationshipChunks,
   chooseArrayDelimiter,
   neo4jAdminImportArgs,
+  neo4jAdminImportCommand,
   importScript,
   constraintsScript,
   ARRAY_DELIMITERS,

@@ -53,7 +53,7 @@ function values(attrs: Readonly<Record<string, unknown>>): Readonly<Record<strin
 }
 
 /** Quotes empty strings (neo4j-admin stores `""` as an empty string) and leaves absent values unquoted (no property). */
-const CAST = { string: (v: string) => (v === "" ? { value: "", quoted_empty: true } : v) };
+const QUOTING = { quoted_match: /^$/ };
 
 function* rows(header: string[], records: Iterable<unknown[]>): Generator<string> {
   yield stringify([header]);
@@ -61,11 +61,11 @@ function* rows(header: string[], records: Iterable<unknown[]>): Generator<string
   for (const record of records) {
     pending.push(record);
     if (pending.length === ROWS_PER_BATCH) {
-      yield stringify(pending, { cast: CAST });
+      yield stringify(pending, QUOTING);
       pending = [];
     }
   }
-  if (pending.length > 0) yield stringify(pending, { cast: CAST });
+  if (pending.length > 0) yield stringify(pending, QUOTING);
 }
 
 function cells(fieldList: Field[], attrs: Readonly<Record<string, unknown>>, delimiter: string): unknown[] {
@@ -164,16 +164,22 @@ export function neo4jAdminImportArgs(arrayDelimiter: string, database = "neo4j")
   ];
 }
 
+/** The neo4j-admin command line for these files, quoted for a POSIX shell. */
+export function neo4jAdminImportCommand(arrayDelimiter: string): string {
+  const args = neo4jAdminImportArgs(arrayDelimiter).map((a) => (/^[\w:=./+-]+$/.test(a) ? a : `'${a}'`));
+  return `neo4j-admin ${args.join(" ")}`;
+}
+
 /** The import.sh shipped next to the CSV files: the exact neo4j-admin command, then the constraints to create. */
 export function importScript(arrayDelimiter: string): string {
-  const args = neo4jAdminImportArgs(arrayDelimiter).map((a) => (/^[\w:=./-]+$/.test(a) ? a : `'${a}'`));
+  const shown = arrayDelimiter === "\u001F" ? "U+001F" : arrayDelimiter;
   return [
     "#!/bin/sh",
     "# Imports plangraph's CSV export into an EMPTY Neo4j 5 database with neo4j-admin (stop the database first).",
-    `# Array columns (aliases, sentences, …) separate elements with '${arrayDelimiter === "\u001F" ? "U+001F" : arrayDelimiter}'; evidence is`,
+    `# Array columns (aliases, sentences, …) separate elements with '${shown}'; evidence is`,
     "# flattened into parallel lists plans/sections/sentences/starts/ends, as plangraph load stores it; empty lists are absent.",
     "set -e",
-    `neo4j-admin ${args.join(" ")} "$@"`,
+    `${neo4jAdminImportCommand(arrayDelimiter)} "$@"`,
     `echo "imported; start Neo4j and create plangraph's constraints: cypher-shell -f ${CSV_FILES.constraints}"`,
     "",
   ].join("\n");
