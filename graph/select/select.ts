@@ -5,7 +5,6 @@ import { filterGraph } from "./filter-graph.ts";
 import { selectEgo } from "./select-ego.ts";
 import { selectItems, type ItemList } from "./select-items.ts";
 import { selectPlans } from "./select-plans.ts";
-import { subgraph } from "./subgraph.ts";
 
 /** What to export; every field narrows the selection, and an empty object selects the whole graph. */
 export interface Selection {
@@ -21,7 +20,11 @@ export interface Selection {
   ego?: { node: string; depth?: number };
 }
 
-/** Applies a selection to a graph and returns a new graph (the input is never changed); throws a SelectError when the selection names something the graph lacks. */
+/**
+ * Applies a selection to a graph; throws a SelectError when the selection names something the graph lacks. The input is
+ * never changed; when nothing narrows it, the input itself is returned (a copy of a whole corpus costs seconds and
+ * hundreds of MB), so treat the result as read-only or copy it.
+ */
 export function select(graph: PlanGraph, selection: Selection = {}): PlanGraph {
   let out = selection.items ? selectItems(graph, selection.items) : graph;
   if (selection.plans && selection.plans.length > 0) out = selectPlans(out, selection.plans);
@@ -32,5 +35,5 @@ export function select(graph: PlanGraph, selection: Selection = {}): PlanGraph {
     });
   }
   if (selection.ego) out = selectEgo(out, selection.ego.node, selection.ego.depth ?? 1);
-  return out === graph ? subgraph(graph, new Set(graph.nodes())) : out;
+  return out;
 }
