@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerCompare } from "./compare.ts";
 import { registerEval } from "./eval.ts";
+import { registerExport } from "./export.ts";
 import { registerIngest } from "./ingest.ts";
 import { registerLoad } from "./load.ts";
 import { registerCypher } from "./cypher.ts";
@@ -23,6 +24,7 @@ registerLoad(program);
 registerCypher(program);
 registerEval(program);
 registerCompare(program);
+registerExport(program);
 registerStart(program);
 registerServe(program);
 

@@ -1,4 +1,8 @@
 // The Cypher script export run statement by statement in an empty Neo4j recreates the graph exactly; read back for export too.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { readNeo4jGraph } from "../../../graph/select/index.ts";
 import { emptyDatabase, testConnection } from "../neo4j/helpers.ts";
@@ -75,5 +79,28 @@ describe("Cypher script export in a real Neo4j", () => {
     expect(query.graph.getNodeAttributes("project:京雄城际铁路")).toStrictEqual(
       source.getNodeAttributes("project:京雄城际铁路"),
     );
+  });
+});
+
+describe("plangraph export --neo4j", () => {
+  it("exports what a Cypher query returns from the configured Neo4j", async () => {
+    const source = specialCharacters();
+    await runScript((await exportToMemory(source, "cypher")).text);
+    const dir = mkdtempSync(join(tmpdir(), "plangraph-export-neo4j-"));
+    try {
+      const out = join(dir, "located.json");
+      const { uri, user, password } = settings;
+      const run = spawnSync(
+        process.execPath,
+        ["bin/plangraph.js", "export", "--neo4j", "--cypher", "MATCH p = ()-[:LOCATED_IN]->() RETURN p", "-o", out],
+        { encoding: "utf8", env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      const written = JSON.parse(readFileSync(out, "utf8")) as { edges: { key: string }[] };
+      const located = source.filterEdges((_k, a) => a.type === "LOCATED_IN");
+      expect(written.edges.map((e) => e.key).sort()).toEqual(located.sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
