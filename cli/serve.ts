@@ -1,5 +1,5 @@
 // The `plangraph serve` command: the explorer over a graph JSON file (in memory) or over the configured Neo4j.
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import type { GraphStore } from "../graph/store/index.ts";
 import {
   APP_DIST_DIR,
@@ -21,7 +21,8 @@ export interface ServeSettings {
 /** Parses a port option: an integer from 0 (any free port) to 65535. */
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`'${value}' is not a port (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError(`'${value}' is not a port (0–65535)`);
   return port;
 }
 

@@ -46,6 +46,15 @@ describe("reading the graph", () => {
     expect(slice.edges.every((e: { plan: string }) => e.plan === REPORT)).toBe(true);
   });
 
+  it("takes a plan level for every plan of that level, and says when no plan has it", async () => {
+    const province = (await get("/api/graph?level=province")).json();
+    const both = (await get(`/api/graph?plan=${q(PROPOSAL)}&plan=${q(REPORT)}`)).json();
+    expect(province).toEqual(both);
+    const county = await get("/api/graph?level=county");
+    expect(county.statusCode).toBe(404);
+    expect(county.json().error.message).toContain("county");
+  });
+
   it("searches Chinese names, returns details, neighbourhoods, paths and plan text", async () => {
     const hits = (await get(`/api/search?q=${q("雄安")}&limit=2`)).json().hits;
     expect(hits.map((h: { name: string }) => h.name)).toEqual(["雄安新区", "雄安高铁站"]);

@@ -66,6 +66,8 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
 /** Which graph slice to fetch. */
 export interface SliceRequest {
   plans?: readonly string[];
+  /** Every plan of this level (national, province, prefecture, county). */
+  level?: string;
   labels?: readonly NodeLabel[];
   types?: readonly EdgeType[];
   limit?: number;
@@ -94,7 +96,13 @@ export const api = {
   health: () => getJson<Health>("/api/health"),
   plans: async () => (await getJson<{ plans: PlanSummary[] }>("/api/plans")).plans,
   graph: (r: SliceRequest) =>
-    getJson<GraphSlice>("/api/graph", { plan: r.plans, labels: r.labels, types: r.types, limit: r.limit }),
+    getJson<GraphSlice>("/api/graph", {
+      plan: r.plans,
+      level: r.level,
+      labels: r.labels,
+      types: r.types,
+      limit: r.limit,
+    }),
   search: async (q: string, limit = 8) => (await getJson<{ hits: SearchHit[] }>("/api/search", { q, limit })).hits,
   node: (id: string) => getJson<NodeDetails>("/api/node", { id }),
   neighbours: (id: string, depth: 1 | 2, types: readonly EdgeType[], limit = 100) =>

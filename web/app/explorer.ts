@@ -34,6 +34,11 @@ import { renderLegend } from "./views/legend.ts";
 import { renderPlanText, renderPlanTextError } from "./views/plan-text-panel.ts";
 import { mountSearchBox } from "./views/search-box.ts";
 
+/** The plan menu's value for every plan of a level (`level:province`). */
+const LEVEL_PREFIX = "level:";
+/** The order of plan levels in the plan menu. */
+const LEVEL_ORDER = ["national", "province", "prefecture", "county", "other"];
+
 /** Graphs with more nodes than this are drawn as points and lines, which software WebGL draws several times faster. */
 const FAST_GRAPH_NODES = 1_000;
 
@@ -108,7 +113,9 @@ export class Explorer {
   async start(): Promise<void> {
     window.__plangraph = this.probe;
     [this.#health, this.#plans] = await Promise.all([api.health(), api.plans()]);
-    if (this.#state.plan && !this.#plans.some((p) => p.id === this.#state.plan)) this.#state.plan = null;
+    const known = (plan: string) =>
+      this.#plans.some((p) => p.id === plan || `${LEVEL_PREFIX}${p.level ?? ""}` === plan);
+    if (this.#state.plan && !known(this.#state.plan)) this.#state.plan = null;
     this.#mountControls();
     const { nodeReducer, edgeReducer } = makeReducers(this.graph, () => this.#context());
     this.#sigma = new Sigma(this.graph, this.#el.container, {
@@ -134,6 +141,20 @@ export class Explorer {
     }).observe(this.#el.container);
     await this.#loadBase();
     if (this.#state.selected) void this.select(this.#state.selected, { focus: true });
+  }
+
+  /** The plan part of a graph request: one plan, every plan of a level, or (empty) every plan. */
+  #planFilter(): { plans?: string[]; level?: string } {
+    const plan = this.#state.plan;
+    if (!plan) return {};
+    return plan.startsWith(LEVEL_PREFIX) ? { level: plan.slice(LEVEL_PREFIX.length) } : { plans: [plan] };
+  }
+
+  /** The one plan shown, for “Export this plan”: the chosen plan, or the only plan there is. */
+  #singlePlan(): string | null {
+    const plan = this.#state.plan;
+    if (plan && !plan.startsWith(LEVEL_PREFIX)) return plan;
+    return this.#plans.length === 1 ? (this.#plans[0]?.id ?? null) : null;
   }
 
   #context(): DisplayContext {
@@ -171,12 +192,27 @@ export class Explorer {
   }
 
   #mountControls(): void {
+    const levels = [...new Set(this.#plans.map((p) => p.level ?? "other"))].sort(
+      (a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b) || a.localeCompare(b),
+    );
+    const option = (value: string, text: string, title?: string) =>
+      h("option", { value, selected: value === (this.#state.plan ?? ""), title: title ?? null }, text);
     setChildren(
       this.#el.planSelect,
-      h("option", { value: "" }, `All plans (${count(this.#plans.length)})`),
-      ...this.#plans.map((p) =>
-        h("option", { value: p.id, selected: p.id === this.#state.plan, title: p.id }, planTitle(p)),
-      ),
+      option("", `All plans (${count(this.#plans.length)})`),
+      ...(levels.length > 1
+        ? levels.map((level) => {
+            const plans = this.#plans.filter((p) => (p.level ?? "other") === level);
+            return h(
+              "optgroup",
+              { label: `${level} (${count(plans.length)})` },
+              level === "other"
+                ? null
+                : option(`${LEVEL_PREFIX}${level}`, `All ${level} plans (${count(plans.length)})`),
+              ...plans.map((p) => option(p.id, planTitle(p), p.id)),
+            );
+          })
+        : this.#plans.map((p) => option(p.id, planTitle(p), p.id))),
     );
     this.#el.planSelect.addEventListener("change", () => {
       const plan = this.#el.planSelect.value || null;
@@ -191,7 +227,7 @@ export class Explorer {
     });
     mountExportMenu(byId("export-menu"), {
       formats: this.#health.exportFormats ?? [],
-      hasPlan: () => this.#state.plan !== null || this.#plans.length === 1,
+      hasPlan: () => this.#singlePlan() !== null,
       exportFile: (scope, format) => this.#exportFile(scope, format),
       exportPng: async () => download(await this.#png(), "plangraph-view.png"),
     });
@@ -220,7 +256,7 @@ export class Explorer {
       DOCUMENT_TYPES.some((t) => this.#state.shownTypes.has(t));
     this.#setStatus("Loading the graph…");
     const slice = await api.graph({
-      ...(this.#state.plan ? { plans: [this.#state.plan] } : {}),
+      ...this.#planFilter(),
       labels: docs ? NODE_LABELS : ENTITY_LABELS,
       types: docs ? EDGE_TYPES : RELATION_TYPES,
       limit: this.#state.limit,
@@ -521,7 +557,7 @@ export class Explorer {
   }
 
   async #exportFile(scope: ExportScope, format: string): Promise<void> {
-    const plan = this.#state.plan ?? (this.#plans.length === 1 ? (this.#plans[0]?.id ?? null) : null);
+    const plan = this.#singlePlan();
     const ctx = this.#context();
     const request =
       scope === "view"

@@ -14,5 +14,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2_000,
     target: "es2022",
+    // Rolldown's note on slow plugin callbacks is noise for a build that takes seconds.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
 });

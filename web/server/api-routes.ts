@@ -46,7 +46,7 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
 
   app.get("/api/plans", async () => ({ plans: await store.plans() }));
 
-  app.get<{ Querystring: Lists & { plan?: string[]; minDegree?: number; limit?: number } }>(
+  app.get<{ Querystring: Lists & { plan?: string[]; level?: string; minDegree?: number; limit?: number } }>(
     "/api/graph",
     {
       schema: {
@@ -55,6 +55,7 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
           additionalProperties: false,
           properties: {
             plan: PLANS,
+            level: { type: "string", minLength: 1, maxLength: 40 },
             labels: LABELS,
             types: TYPES,
             minDegree: { type: "integer", minimum: 0, maximum: 1_000_000 },
@@ -64,8 +65,12 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
       },
     },
     async (request) => {
-      const { plan, ...rest } = request.query;
-      return store.graph({ ...rest, ...(plan ? { plans: plan } : {}) });
+      const { plan, level, ...rest } = request.query;
+      // A level (national, province…) stands for every plan of that level, which may be too many ids for a URL.
+      const ofLevel = level ? (await store.plans()).filter((p) => p.level === level).map((p) => p.id) : [];
+      if (level && ofLevel.length === 0) throw new ApiError("api/not-found", 404, `no plan has the level '${level}'`);
+      const plans = [...(plan ?? []), ...ofLevel];
+      return store.graph({ ...rest, ...(plans.length > 0 ? { plans } : {}) });
     },
   );
 
