@@ -1,5 +1,4 @@
-// Export benchmark: time, output size and peak extra memory per format, for the sample plan and an optional graph file.
-// Each export runs in its own child process, so one format's garbage does not count against the next.
+// Export benchmark: time, output size and peak memory per format (each in its own child process), sample and a graph file.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,5 +1,4 @@
-// The CSV export imported by the real neo4j-admin (Neo4j 5.26's import tool, run with the command import.sh holds) into
-// a fresh store, then served by the project's embedded Neo4j: the database holds exactly the exported graph.
+// The CSV export imported by the real neo4j-admin into a fresh store and served by the embedded Neo4j holds the exact graph.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

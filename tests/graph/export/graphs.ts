@@ -1,5 +1,4 @@
-// The graphs the export and selection tests use: the sample plan as ingested, its 2-hop ego network of 雄安新区,
-// and the special-characters fixture; plus a comparison that says which node or edge differs and how.
+// The graphs the export and selection tests use (sample plan, its 雄安新区 ego network, special characters) and a comparison.
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { EVIDENCE_COLUMNS, type Evidence } from "../../../schema/index.ts";
