@@ -4,6 +4,9 @@ import type { EvidenceView, NodeDetails, NodeRef, RelationView } from "../../../
 import { LABEL_COLORS } from "../graph/palette.ts";
 import { count, h, setChildren } from "./dom.ts";
 
+/** Plans named in the details before the rest are counted. */
+const SHOWN_PLANS = 4;
+
 /** What the panel's buttons and links do. */
 export interface DetailsActions {
   select(key: string): void;
@@ -124,7 +127,14 @@ export function renderDetails(element: HTMLElement, details: NodeDetails, action
           ...properties.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, value(v)))),
         )
       : null,
-    details.plans.length > 0 ? h("p", { class: "muted" }, `Stated in: ${details.plans.join(", ")}`) : null,
+    details.plans.length > 0
+      ? h(
+          "p",
+          { class: "muted", title: details.plans.join("\n") },
+          `Stated in ${count(details.plans.length)} plan(s): ${details.plans.slice(0, SHOWN_PLANS).join(", ")}` +
+            (details.plans.length > SHOWN_PLANS ? ` and ${count(details.plans.length - SHOWN_PLANS)} more` : ""),
+        )
+      : null,
     h("h3", {}, `Evidence sentences (${count(details.provenance.total)})`),
     details.provenance.items.length > 0
       ? h(
