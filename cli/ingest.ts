@@ -24,6 +24,10 @@ export function registerIngest(program: Command): void {
       "--incremental",
       "re-ingest only files whose content changed since the last run with the same --out (cache in <out>.cache/)",
     )
+    .option(
+      "--load",
+      "also load the graph into Neo4j (NEO4J_URI etc., or the local launcher's defaults; see plangraph load)",
+    )
     .option("-q, --quiet", "print only problems and the final line")
     .addHelpText(
       "after",
@@ -35,15 +39,20 @@ On a terminal a progress bar shows the files left and the time remaining; otherw
 
 Examples:
   plangraph ingest data/plans/hebei-14th-fyp-proposal.txt --out out/hebei.json
-  plangraph ingest data/corpus --out out/corpus.json --incremental`,
+  plangraph ingest data/corpus --out out/corpus.json --incremental
+  plangraph ingest data/plans --out out/plans.json --load`,
     )
     .action(
       async (
         paths: string[],
-        opts: { out: string; maxBytes: number; quiet?: boolean; jobs: number; incremental?: boolean },
+        opts: { out: string; maxBytes: number; quiet?: boolean; jobs: number; incremental?: boolean; load?: boolean },
       ) => {
         const { runIngest } = await import("./ingest-run.ts");
         process.exitCode = await runIngest(paths, opts);
+        if (!opts.load || !(await import("node:fs")).existsSync(opts.out)) return;
+        const { readGraphFile } = await import("../graph/read-graph-file.ts");
+        const { loadWithProgress } = await import("./load.ts");
+        await loadWithProgress((await readGraphFile(opts.out)).graph, { file: opts.out, quiet: opts.quiet ?? false });
       },
     );
 }
