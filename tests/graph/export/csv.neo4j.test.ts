@@ -27,6 +27,7 @@ function importArguments(script: string): string[] {
 /** Imports the files with neo4j-admin (AdminTool from the same Neo4j jars as the server) and starts Neo4j on the store. */
 async function importAndStart(files: CsvFiles): Promise<LocalNeo4j> {
   const dir = mkdtempSync(join(tmpdir(), "plangraph-csv-import-"));
+  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, "nodes.csv"), files.nodes);
   writeFileSync(join(dir, "relationships.csv"), files.relationships);
   mkdirSync(join(dir, "home"));
@@ -36,10 +37,7 @@ async function importAndStart(files: CsvFiles): Promise<LocalNeo4j> {
     stdio: "pipe",
   });
   const server = await startLocalNeo4j({ home: join(dir, "home") });
-  cleanups.push(async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  cleanups.push(() => server.stop());
   return server;
 }
 
