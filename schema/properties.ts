@@ -73,7 +73,7 @@ export const NODE_PROPERTIES = {
     year: opt("integer", "year the plan was adopted or delivered"),
     sha256: req("string", "hash of the source bytes, for incremental ingest"),
     chars: req("integer", "length of the cleaned text in characters"),
-    text: req("string", "the cleaned text every offset refers to"),
+    text: opt("string", "the cleaned text every offset refers to (left out of some exports)"),
   },
   Section: {
     name: req("string", "heading or lead sentence of the section"),
