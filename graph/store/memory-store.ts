@@ -220,7 +220,7 @@ export class MemoryStore implements GraphStore {
       sections.push({ key: sectionKey, number, name, depth, start, end });
     });
     sections.sort((a, b) => a.start - b.start || a.depth - b.depth);
-    return { id, key, name: plan.name, text: plan.text, sections };
+    return { id, key, name: plan.name, text: plan.text ?? "", sections };
   }
 
   async subgraph(selection: SubgraphSelection): Promise<SerializedPlanGraph> {

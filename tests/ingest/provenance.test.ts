@@ -14,7 +14,7 @@ import { ingestDocument } from "../../ingest/pipeline.ts";
 describe("provenance on the sample plan", () => {
   const { graph } = ingestDocument(readFileSync("data/plans/hebei-14th-fyp-proposal.txt"), "hebei.txt", "hebei");
   const g = graph!;
-  const text = (g.getNodeAttributes("plan:hebei") as NodeAttributes<"Plan">).text;
+  const text = (g.getNodeAttributes("plan:hebei") as NodeAttributes<"Plan">).text ?? "";
 
   it("produces a graph the schema accepts", () => {
     const { issues } = validateGraph(g.export(), "hebei.json");
