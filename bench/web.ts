@@ -151,7 +151,10 @@ for (const r of rows)
   console.log(
     `${r.graph.padEnd(12)} ${r.view.padEnd(21)} ${r.drawn.padEnd(39)} ${fmt(r.firstRenderMs).padStart(15)}  ${fmt(r.layoutMs).padStart(9)}  ${`${fmt(r.panFrameMedianMs)} / ${fmt(r.panFrameP90Ms)}`.padStart(25)}  ${String(r.frames ?? "").padStart(13)}`,
   );
-const worst = Math.max(...rows.map((r) => r.panFrameMedianMs ?? 0));
+// The aim is for the whole-corpus graph (the sample is small); without a corpus, the sample is judged instead.
+const judged = rows.filter((r) => r.graph === "corpus").length > 0 ? rows.filter((r) => r.graph === "corpus") : rows;
+const worst = Math.max(...judged.map((r) => r.panFrameMedianMs ?? 0));
 console.log(
-  `\nmedian frame time while panning: worst ${worst.toFixed(1)} ms (target < ${TARGET_FRAME_MS} ms) — ${worst < TARGET_FRAME_MS ? "ok" : "too slow"}`,
+  `\nmedian frame time while panning the ${judged[0]?.graph ?? "graph"}: worst ${worst.toFixed(1)} ms ` +
+    `(aim < ${TARGET_FRAME_MS} ms) — ${worst < TARGET_FRAME_MS ? "ok" : "too slow"}`,
 );
