@@ -331,7 +331,7 @@ export class Neo4jStore implements GraphStore {
       id,
       key,
       name: String(plan.get("name")),
-      text: String(plan.get("text")),
+      text: (plan.get("text") as string | null) ?? "",
       sections: sections
         .map((r) => ({
           key: String(r.get("key")),

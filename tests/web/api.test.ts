@@ -1,5 +1,5 @@
 // The explorer's HTTP API over the memory store: answers, validation, JSON errors with codes, guards, exports.
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,10 @@ beforeAll(async () => {
   app = buildServer({ store: createMemoryStore(contractGraph()), appDir });
   await app.ready();
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await rm(appDir, { recursive: true, force: true });
+});
 
 const get = (url: string) => app.inject({ method: "GET", url });
 const q = (value: string) => encodeURIComponent(value);

@@ -508,7 +508,7 @@ export class Explorer {
       text.catch(() => this.#planTexts.delete(ev.plan));
     }
     try {
-      renderPlanText(this.#el.planText, await text, ev.start, ev.end, close);
+      renderPlanText(this.#el.planText, await text, ev.start, ev.end, close, ev.sentence);
     } catch (err) {
       renderPlanTextError(this.#el.planText, (err as Error).message, close);
     }

@@ -262,6 +262,27 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
       });
     });
 
+    describe("plan text left out", () => {
+      let bare: GraphStore;
+      beforeAll(async () => {
+        await store.close();
+        const withoutText = contractGraph();
+        for (const node of withoutText.nodes) delete (node.attributes as { text?: string }).text;
+        bare = await makeStore(withoutText);
+      });
+      afterAll(async () => {
+        await bare?.close();
+        store = await makeStore(contractGraph());
+      });
+
+      it("serves an empty text when the graph was exported or loaded without plan texts", async () => {
+        const plan = await bare.planText(REPORT);
+        expect(plan.text).toBe("");
+        expect(plan.sections).toHaveLength(1);
+        expect((await bare.node("region:雄安新区")).provenance.total).toBe(3);
+      });
+    });
+
     describe("subgraph", () => {
       it("returns the chosen nodes with every attribute and the edges among them", async () => {
         const chosen = ["region:雄安新区", "region:河北", "project:京雄城际铁路"];

@@ -2,14 +2,30 @@
 import type { PlanText } from "../../../graph/store/types.ts";
 import { h, setChildren } from "./dom.ts";
 
-/** Shows a plan's text with the characters from `start` to `end` marked, and scrolls the mark into view. */
+/** Shows a plan's text with the characters from `start` to `end` marked and in view; without the text, just the sentence. */
 export function renderPlanText(
   element: HTMLElement,
   plan: PlanText,
   start: number,
   end: number,
   onClose: () => void,
+  sentence = "",
 ): void {
+  if (plan.text.length < end) {
+    element.hidden = false;
+    setChildren(
+      element,
+      h(
+        "button",
+        { type: "button", class: "close", title: "Close", "aria-label": "Close plan text", onclick: onClose },
+        "×",
+      ),
+      h("h2", {}, plan.name),
+      h("p", { class: "notice" }, "This graph holds no text for this plan (it was exported or loaded without texts)."),
+      sentence ? h("div", { class: "plan-body", lang: "zh" }, h("mark", { id: "highlight" }, sentence)) : null,
+    );
+    return;
+  }
   const section = [...plan.sections].reverse().find((s) => s.start <= start && start < s.end);
   const mark = h("mark", { id: "highlight" }, plan.text.slice(start, end));
   element.hidden = false;
