@@ -79,7 +79,7 @@ async function measure(
       await page.goto(`${server.url}${view.query}`);
       await page.waitForFunction(() => window.__plangraph?.firstRenderMs != null, null, { timeout: 300_000 });
       const firstRenderMs = await page.evaluate(() => window.__plangraph?.firstRenderMs ?? NaN);
-      await page.waitForFunction(() => window.__plangraph?.layoutRunning() === false, null, { timeout: 300_000 });
+      await page.waitForFunction(() => window.__plangraph?.busy() === false, null, { timeout: 300_000 });
       const layoutMs = (await page.evaluate(() => performance.now())) - firstRenderMs;
       const drawn = (await page.textContent("#status")) ?? "";
       const row: Figures = { graph, view: view.name, drawn: drawn.replace(/^Showing /, ""), firstRenderMs, layoutMs };

@@ -44,7 +44,7 @@ export async function openExplorer(page: Page, url: string): Promise<void> {
 
 /** Waits until the layout worker has stopped moving nodes. */
 export async function waitForLayout(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__plangraph?.layoutRunning() === false, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__plangraph?.busy() === false, null, { timeout: 60_000 });
 }
 
 /** The visible and loaded node counts from the status line ("Showing 352 of 352 nodes · 138 edges"). */

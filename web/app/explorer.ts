@@ -54,7 +54,8 @@ const EXPAND_LIMIT = 100;
 /** Timings and probes the benchmark and browser tests read (what is drawn is checked on screen, not here). */
 export interface ExplorerProbe {
   firstRenderMs: number | null;
-  layoutRunning(): boolean;
+  /** True while the explorer loads data or the layout moves nodes: what is drawn is not final yet. */
+  busy(): boolean;
   sigma: Sigma<ExplorerNode, ExplorerEdge> | null;
 }
 
@@ -79,7 +80,12 @@ function byId<T extends HTMLElement>(id: string): T {
 /** The explorer: one per page. */
 export class Explorer {
   readonly graph: ExplorerGraph = createExplorerGraph();
-  readonly probe: ExplorerProbe = { firstRenderMs: null, layoutRunning: () => this.#layout.running, sigma: null };
+  readonly probe: ExplorerProbe = {
+    firstRenderMs: null,
+    busy: () => this.#loading > 0 || this.#layout.running,
+    sigma: null,
+  };
+  #loading = 0;
   #state: ViewState = parseViewState(location.search);
   #layout = new LayoutRunner();
   #mode: DisplayContext["mode"] = "view";
@@ -141,6 +147,16 @@ export class Explorer {
     }).observe(this.#el.container);
     await this.#loadBase();
     if (this.#state.selected) void this.select(this.#state.selected, { focus: true });
+  }
+
+  /** Awaits a request while the probe reports the explorer busy, so tests and benchmarks wait for what follows. */
+  async #busyWhile<T>(task: Promise<T>): Promise<T> {
+    this.#loading++;
+    try {
+      return await task;
+    } finally {
+      this.#loading--;
+    }
   }
 
   /** The plan part of a graph request: one plan, every plan of a level, or (empty) every plan. */
@@ -248,40 +264,45 @@ export class Explorer {
 
   /** Replaces the data graph with the slice the view state asks for, then lays it out. */
   async #loadBase(): Promise<void> {
-    this.#mode = "view";
-    this.#path = null;
-    this.#layout.stop();
-    const docs =
-      DOCUMENT_LABELS.some((l) => this.#state.shownLabels.has(l)) ||
-      DOCUMENT_TYPES.some((t) => this.#state.shownTypes.has(t));
-    this.#setStatus("Loading the graph…");
-    const slice = await api.graph({
-      ...this.#planFilter(),
-      labels: docs ? NODE_LABELS : ENTITY_LABELS,
-      types: docs ? EDGE_TYPES : RELATION_TYPES,
-      limit: this.#state.limit,
-    });
-    this.graph.clear();
-    addSlice(this.graph, slice);
-    this.#docsLoaded = docs;
-    this.#total = slice.total;
-    this.#omitted = slice.omitted;
-    for (const { key, depth } of this.#state.expanded) {
-      const more = await api.neighbours(key, depth, RELATION_TYPES, EXPAND_LIMIT).catch(() => undefined);
-      if (more) addSlice(this.graph, more, key);
+    this.#loading++;
+    try {
+      this.#mode = "view";
+      this.#path = null;
+      this.#layout.stop();
+      const docs =
+        DOCUMENT_LABELS.some((l) => this.#state.shownLabels.has(l)) ||
+        DOCUMENT_TYPES.some((t) => this.#state.shownTypes.has(t));
+      this.#setStatus("Loading the graph…");
+      const slice = await api.graph({
+        ...this.#planFilter(),
+        labels: docs ? NODE_LABELS : ENTITY_LABELS,
+        types: docs ? EDGE_TYPES : RELATION_TYPES,
+        limit: this.#state.limit,
+      });
+      this.graph.clear();
+      addSlice(this.graph, slice);
+      this.#docsLoaded = docs;
+      this.#total = slice.total;
+      this.#omitted = slice.omitted;
+      for (const { key, depth } of this.#state.expanded) {
+        const more = await api.neighbours(key, depth, RELATION_TYPES, EXPAND_LIMIT).catch(() => undefined);
+        if (more) addSlice(this.graph, more, key);
+      }
+      this.#sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      this.#sigma?.once("afterRender", () => {
+        this.probe.firstRenderMs ??= performance.now();
+      });
+      this.refresh();
+      if (this.#omitted.nodes > 0)
+        this.#showNotice(
+          `This selection has ${count(this.#total.nodes)} nodes; the ${count(slice.nodes.length)} best-connected are drawn. ` +
+            "Choose a plan, raise “Draw at most”, or set a minimum degree to see others.",
+        );
+      else this.#hideNotice();
+      void this.#layout.run(this.graph);
+    } finally {
+      this.#loading--;
     }
-    this.#sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-    this.#sigma?.once("afterRender", () => {
-      this.probe.firstRenderMs ??= performance.now();
-    });
-    this.refresh();
-    if (this.#omitted.nodes > 0)
-      this.#showNotice(
-        `This selection has ${count(this.#total.nodes)} nodes; the ${count(slice.nodes.length)} best-connected are drawn. ` +
-          "Choose a plan, raise “Draw at most”, or set a minimum degree to see others.",
-      );
-    else this.#hideNotice();
-    void this.#layout.run(this.graph);
   }
 
   /** Redraws the graph and every view from the current state, and writes the state into the URL. */
@@ -405,7 +426,7 @@ export class Explorer {
       return;
     }
     if (!this.graph.hasNode(key)) {
-      const slice = await api.neighbours(key, 1, RELATION_TYPES, EXPAND_LIMIT).catch(() => undefined);
+      const slice = await this.#busyWhile(api.neighbours(key, 1, RELATION_TYPES, EXPAND_LIMIT)).catch(() => undefined);
       if (slice) {
         addSlice(this.graph, slice);
         void this.#layout.run(this.graph, 2_000);
@@ -433,7 +454,7 @@ export class Explorer {
   /** Adds a node's neighbours (one or two hops) to the view and lays the graph out again. */
   async expand(key: string, depth: 1 | 2): Promise<void> {
     try {
-      const slice = await api.neighbours(key, depth, RELATION_TYPES, EXPAND_LIMIT);
+      const slice = await this.#busyWhile(api.neighbours(key, depth, RELATION_TYPES, EXPAND_LIMIT));
       const added = addSlice(this.graph, slice, key);
       if (this.#mode === "view" && !this.#state.expanded.some((e) => e.key === key && e.depth === depth))
         this.#state.expanded.push({ key, depth });
