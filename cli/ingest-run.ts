@@ -161,7 +161,7 @@ export async function runIngest(paths: string[], opts: IngestOptions): Promise<n
         .digest("hex"),
     ),
   );
-  const fingerprint = opts.incremental ? await cache.extractorFingerprint() : "";
+  const fingerprint = await cache.extractorFingerprint();
   const plans = inputs.map((input, i) => [input.planId, contents[i]!] as [string, string]);
   if (opts.incremental && inputIssues.length === 0) {
     const manifest = await cache.readManifest(opts.out);
@@ -217,7 +217,7 @@ export async function runIngest(paths: string[], opts: IngestOptions): Promise<n
     console.error(`plangraph ingest: no file could be ingested; ${opts.out} was not written`);
     return 1;
   }
-  const graph = merge(graphs, { generator: "plangraph" });
+  const graph = merge(graphs, { generator: "plangraph", extractor: fingerprint });
   await writeGraphFile(opts.out, graph);
   if (opts.incremental) {
     for (const [index, outcome] of outcomes.entries())

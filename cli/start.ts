@@ -11,6 +11,7 @@ import { combine } from "../ingest/stages/build.ts";
 import { createDriver, loadGraph, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
 import { createMemoryStore, Neo4jStore } from "../graph/store/index.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../web/server/index.ts";
+import { extractorFingerprint } from "./ingest-cache.ts";
 import { parsePort, serveStore } from "./serve.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -38,18 +39,21 @@ function planHash(graph: SerializedPlanGraph): string | undefined {
   return plan ? (plan.attributes as { sha256?: string }).sha256 : undefined;
 }
 
-/** The sample plan's graph: read from the cache when its Plan node's hash matches the plan file, else ingested and cached. */
+/** The sample plan's graph: read from the cache when its Plan node's hash matches the plan file and it was built by this version of the extractor, else ingested and cached. */
 export async function ensureSampleGraph(
   cacheFile = SAMPLE_GRAPH_CACHE,
 ): Promise<{ graph: SerializedPlanGraph; rebuilt: boolean }> {
   const hash = createHash("sha256")
     .update(await readFile(SAMPLE_PLAN))
     .digest("hex");
+  const extractor = await extractorFingerprint();
   const cached = await readFile(cacheFile, "utf8")
     .then((text) => JSON.parse(text) as SerializedPlanGraph)
     .catch(() => undefined);
-  if (cached && planHash(cached) === hash) return { graph: cached, rebuilt: false };
+  if (cached && planHash(cached) === hash && cached.attributes.extractor === extractor)
+    return { graph: cached, rebuilt: false };
   const graph = ingestSamplePlan();
+  graph.attributes = { ...graph.attributes, generator: "plangraph", extractor };
   await mkdir(path.dirname(cacheFile), { recursive: true });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   await writeFile(tmp, JSON.stringify(graph));

@@ -17,7 +17,7 @@ export interface SerializedEdge {
 
 /** A whole plan graph as `graph.export()` writes it: directed, multi, no self loops. */
 export interface SerializedPlanGraph {
-  attributes: { name?: string; generator?: string; created?: string };
+  attributes: { name?: string; generator?: string; created?: string; extractor?: string };
   options: { type: "directed"; multi: true; allowSelfLoops: false };
   nodes: SerializedNode[];
   edges: SerializedEdge[];
