@@ -48,6 +48,10 @@ export interface PlanComparison {
   goals: { a?: GoalView; b?: GoalView; similarity: number }[];
 }
 
+function byCodePoint(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function goalView(graph: PlanGraph, key: string): GoalView {
   const a = graph.getNodeAttributes(key) as Record<string, unknown>;
   const view: GoalView = { key, name: String(a.name) };
@@ -81,7 +85,7 @@ function pairGoals(graph: PlanGraph, aKeys: string[], bKeys: string[]): PlanComp
   return out;
 }
 
-/** Compares two plans of one graph: entities and relations in both, only in A, only in B (most mentioned first), and goals paired by metric or wording. */
+/** Compares two plans of one graph: entities and relations in both, only in A, only in B (most mentioned first), and goals paired by metric or wording; the order never depends on the graph's edge order. */
 export function comparePlans(graph: PlanGraph, planA: string, planB: string): PlanComparison {
   const A = planContents(graph, planA);
   const B = planContents(graph, planB);
@@ -104,7 +108,8 @@ export function comparePlans(graph: PlanGraph, planA: string, planB: string): Pl
   for (const split of Object.values(entities))
     for (const list of Object.values(split))
       list.sort(
-        (x: ComparedEntity, y: ComparedEntity) => y.a + y.b - (x.a + x.b) || x.name.localeCompare(y.name, "zh"),
+        (x: ComparedEntity, y: ComparedEntity) =>
+          y.a + y.b - (x.a + x.b) || x.name.localeCompare(y.name, "zh") || byCodePoint(x.key, y.key),
       );
   const relations = Object.fromEntries(
     RELATION_TYPES.map((t) => [t, { both: [], onlyA: [], onlyB: [] }]),
@@ -116,7 +121,17 @@ export function comparePlans(graph: PlanGraph, planA: string, planB: string): Pl
       A.relations.has(key) && B.relations.has(key) ? "both" : A.relations.has(key) ? "onlyA" : "onlyB"
     ].push(item);
   }
-  const goalsOf = (c: typeof A) => [...c.entities.keys()].filter((k) => entityLabel(graph, k) === "Goal");
+  for (const split of Object.values(relations))
+    for (const list of Object.values(split))
+      list.sort(
+        (x: ComparedRelation, y: ComparedRelation) =>
+          x.sourceName.localeCompare(y.sourceName, "zh") ||
+          x.targetName.localeCompare(y.targetName, "zh") ||
+          byCodePoint(`${x.source}|${x.target}`, `${y.source}|${y.target}`),
+      );
+  // Goals in key order, so the pairing does not depend on the order a store returned the edges in.
+  const goalsOf = (c: typeof A) =>
+    [...c.entities.keys()].filter((k) => entityLabel(graph, k) === "Goal").sort(byCodePoint);
   const title = (plan: string) => String(graph.getNodeAttribute(`plan:${plan}`, "name"));
   return {
     a: { id: planA, title: title(planA) },

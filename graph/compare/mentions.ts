@@ -25,6 +25,22 @@ export function findEntities(graph: PlanGraph, ref: string): string[] {
   return out;
 }
 
+/** Turns sentence counts per plan into mentions named after each plan's node (title, region, level), most sentences first. */
+export function listMentions(
+  counts: Iterable<[plan: string, sentences: number]>,
+  planOf: (plan: string) => Readonly<Record<string, unknown>> | undefined,
+): PlanMention[] {
+  return [...counts]
+    .map(([plan, sentences]) => {
+      const p = planOf(plan) ?? {};
+      const m: PlanMention = { plan, title: String(p.name ?? plan), sentences };
+      if (typeof p.region === "string") m.region = p.region;
+      if (typeof p.level === "string") m.level = p.level;
+      return m;
+    })
+    .sort((x, y) => y.sentences - x.sentences || x.plan.localeCompare(y.plan));
+}
+
 /** Lists the plans that mention an entity, most sentences first. */
 export function plansMentioning(graph: PlanGraph, entity: string): PlanMention[] {
   const counts = new Map<string, number>();
@@ -32,17 +48,9 @@ export function plansMentioning(graph: PlanGraph, entity: string): PlanMention[]
     if (attrs.type === "MENTIONED_IN")
       counts.set(attrs.plan, (counts.get(attrs.plan) ?? 0) + (attrs.evidence?.length ?? 1));
   });
-  return [...counts]
-    .map(([plan, sentences]) => {
-      const p = graph.hasNode(`plan:${plan}`)
-        ? (graph.getNodeAttributes(`plan:${plan}`) as Record<string, unknown>)
-        : {};
-      const m: PlanMention = { plan, title: String(p.name ?? plan), sentences };
-      if (typeof p.region === "string") m.region = p.region;
-      if (typeof p.level === "string") m.level = p.level;
-      return m;
-    })
-    .sort((x, y) => y.sentences - x.sentences || x.plan.localeCompare(y.plan));
+  return listMentions(counts, (plan) =>
+    graph.hasNode(`plan:${plan}`) ? (graph.getNodeAttributes(`plan:${plan}`) as Record<string, unknown>) : undefined,
+  );
 }
 
 /** The entities of a label mentioned by the most plans, with that number. */
