@@ -28,3 +28,11 @@ export function planNotFound(id: string): StoreError {
 export function edgeNotFound(key: string): StoreError {
   return new StoreError("store/not-found", `no edge '${key}' in the graph`);
 }
+
+/** The error for a node that plans cannot mention (a Plan or Section rather than an entity). */
+export function notAnEntity(key: string, label: string): StoreError {
+  return new StoreError(
+    "store/bad-request",
+    `'${key}' is a ${label}; only regions, industries, projects and goals are mentioned by plans`,
+  );
+}

@@ -12,6 +12,7 @@ export {
   DEFAULT_PATH_LENGTH,
 } from "./defaults.ts";
 export { StoreError } from "./errors.ts";
+export type { PlanComparison, PlanMention } from "../compare/index.ts";
 export type { StoreErrorCode } from "./errors.ts";
 export type {
   NodeRef,

@@ -16,9 +16,10 @@ import {
   type NodeLabel,
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
+import { comparePlans, findPlan, plansMentioning, type PlanComparison, type PlanMention } from "../compare/index.ts";
 import { buildDetails, type TouchingEdge } from "./details.ts";
 import { byCodePoint, DEFAULT_SEARCH_LIMIT, resolveFilter } from "./defaults.ts";
-import { StoreError, edgeNotFound, nodeNotFound, planNotFound } from "./errors.ts";
+import { StoreError, edgeNotFound, nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
 import { expandNeighbourhood, findShortestPath, type IncidentEdge } from "./expand.ts";
 import { rankSearch, type SearchCandidate } from "./search-rank.ts";
 import { sliceGraph } from "./slice-graph.ts";
@@ -253,6 +254,16 @@ export class MemoryStore implements GraphStore {
           attributes: this.#graph.getEdgeAttributes(key),
         })),
     };
+  }
+
+  async comparePlans(a: string, b: string): Promise<PlanComparison> {
+    return comparePlans(this.#graph, findPlan(this.#graph, a), findPlan(this.#graph, b));
+  }
+
+  async plansMentioning(key: string): Promise<PlanMention[]> {
+    const node = this.#requireNode(key);
+    if (!isEntityLabel(node.label)) throw notAnEntity(key, node.label);
+    return plansMentioning(this.#graph, key);
   }
 
   async close(): Promise<void> {}

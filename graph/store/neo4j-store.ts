@@ -1,15 +1,18 @@
 // The database store: the same GraphStore answered from Neo4j, with read-only sessions and values as parameters.
+import Graph from "graphology";
 import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import {
   EDGE_PROPERTIES,
   EDGE_TYPES,
   ENDPOINTS,
   ENTITY_LABELS,
+  EVIDENCE_COLUMNS,
   GRAPH_OPTIONS,
   NODE_LABELS,
   NODE_PROPERTIES,
   RELATION_TYPES,
   isEdgeType,
+  isEntityLabel,
   isNodeLabel,
   type EdgeAttributes,
   type EdgeType,
@@ -26,9 +29,18 @@ import {
   type ReadQueryOptions,
   type ReadQueryResult,
 } from "../neo4j/index.ts";
+import {
+  comparePlans,
+  listMentions,
+  resolvePlan,
+  type PlanCandidate,
+  type PlanComparison,
+  type PlanMention,
+} from "../compare/index.ts";
+import type { PlanGraph } from "../../ingest/stages/build.ts";
 import { buildDetails, evidenceSections, type TouchingEdge } from "./details.ts";
 import { byCodePoint, DEFAULT_SEARCH_LIMIT, resolveFilter } from "./defaults.ts";
-import { edgeNotFound, nodeNotFound, planNotFound } from "./errors.ts";
+import { edgeNotFound, nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
 import { expandNeighbourhood, findShortestPath, type IncidentEdge } from "./expand.ts";
 import { rankSearch, type SearchCandidate } from "./search-rank.ts";
 import { sliceGraph } from "./slice-graph.ts";
@@ -84,6 +96,9 @@ function firstLabel(labels: unknown): NodeLabel {
 function schemaOnly(specs: Readonly<Record<string, unknown>>, props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([name, value]) => name in specs && value !== null));
 }
+
+/** The Neo4j column holding a relationship's evidence sentences, one entry per sentence (see EVIDENCE_COLUMNS). */
+const SENTENCE_COLUMN = Object.entries(EVIDENCE_COLUMNS).find(([, field]) => field === "sentence")?.[0] as string;
 
 /** Result nodes up to which the console also fetches the relationships among them. */
 const CONNECT_LIMIT = 1_000;
@@ -412,6 +427,52 @@ export class Neo4jStore implements GraphStore {
     nodes.sort((a, b) => byCodePoint(a.key, b.key));
     edges.sort((a, b) => byCodePoint(a.key, b.key));
     return { attributes: {}, options: { ...GRAPH_OPTIONS }, nodes, edges };
+  }
+
+  /** Compares two plans with graph/compare over their statements, fetched as a subgraph of the two plans. */
+  async comparePlans(a: string, b: string): Promise<PlanComparison> {
+    const records = await this.#read(
+      "MATCH (p:Plan) RETURN p.id AS key, p.file AS file, p.name AS name, p.region AS region",
+    );
+    const plans: PlanCandidate[] = records.map((r) => ({
+      id: String(r.get("key")).replace(/^plan:/, ""),
+      file: String(r.get("file")),
+      title: String(r.get("name")),
+      region: (r.get("region") as string | null) ?? "",
+    }));
+    const [idA, idB] = [resolvePlan(plans, a), resolvePlan(plans, b)];
+    const data = await this.subgraph({
+      plans: [...new Set([idA, idB])],
+      labels: [...ENTITY_LABELS, "Plan", "Section"],
+      types: ["MENTIONED_IN", ...RELATION_TYPES],
+    });
+    return comparePlans(Graph.from(data as never) as unknown as PlanGraph, idA, idB);
+  }
+
+  /** Counts an entity's evidence sentences per plan in the database and names the plans as graph/compare does. */
+  async plansMentioning(key: string): Promise<PlanMention[]> {
+    const node = await this.#nodeRef(key);
+    if (!isEntityLabel(node.label)) throw notAnEntity(key, node.label);
+    const edges = await this.#read(
+      `MATCH (n:${node.label} {id: $key})-[r:MENTIONED_IN]->() RETURN r.plan AS plan, size(r.${SENTENCE_COLUMN}) AS sentences`,
+      { key },
+    );
+    const counts = new Map<string, number>();
+    for (const r of edges) {
+      const plan = String(r.get("plan"));
+      counts.set(plan, (counts.get(plan) ?? 0) + ((r.get("sentences") as number | null) ?? 1));
+    }
+    const plans = await this.#read(
+      "MATCH (p:Plan) WHERE p.id IN $keys RETURN p.id AS key, p.name AS name, p.region AS region, p.level AS level",
+      { keys: [...counts.keys()].map((plan) => `plan:${plan}`) },
+    );
+    const byId = new Map(
+      plans.map((r) => [
+        String(r.get("key")).replace(/^plan:/, ""),
+        Object.fromEntries(["name", "region", "level"].map((k) => [k, r.get(k)]).filter(([, v]) => v !== null)),
+      ]),
+    );
+    return listMentions(counts, (plan) => byId.get(plan));
   }
 
   /** Runs a read-only query; like Neo4j Browser, the relationships among the nodes it returned are added to its graph. */

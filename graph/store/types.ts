@@ -1,6 +1,7 @@
 // The graph store interface the API server talks to, and the plain-JSON shapes it answers with.
 import type { EdgeType, Evidence, NodeLabel, SerializedPlanGraph } from "../../schema/index.ts";
 import type { ReadQueryResult } from "../neo4j/index.ts";
+import type { PlanComparison, PlanMention } from "../compare/index.ts";
 
 /** A node as lists and graphs name it: id, label and display name. */
 export interface NodeRef {
@@ -176,6 +177,13 @@ export interface GraphStore {
   planText(planId: string): Promise<PlanText>;
   /** The selected nodes and edges with all their attributes, as graph JSON nodes and edges for the exporters. */
   subgraph(selection: SubgraphSelection): Promise<SerializedPlanGraph>;
+  /**
+   * Compares two plans, each named by id or by what `findPlan` resolves (file, issuing region, title words);
+   * a reference that matches no plan or several rejects with a PlanNotFoundError listing candidates.
+   */
+  comparePlans(a: string, b: string): Promise<PlanComparison>;
+  /** The plans that mention an entity, with how many of their sentences do, most first. */
+  plansMentioning(key: string): Promise<PlanMention[]>;
   /** Runs a read-only Cypher query; present only when the store is a database. */
   cypher?(query: string, params?: Record<string, unknown>): Promise<ReadQueryResult>;
   close(): Promise<void>;

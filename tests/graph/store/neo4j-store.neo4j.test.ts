@@ -1,9 +1,12 @@
 // The Neo4j store against the GraphStore contract, the same answers as the memory store on the sample plan, and its Cypher limits.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGraph } from "../../../graph/neo4j/index.ts";
 import { Neo4jStore, createMemoryStore, type GraphStore } from "../../../graph/store/index.ts";
 import { NODE_LABELS, EDGE_TYPES, type SerializedPlanGraph } from "../../../schema/index.ts";
 import { ingestSamplePlan } from "../../../cli/start.ts";
+import { ingestDocument } from "../../../ingest/pipeline.ts";
+import { combine } from "../../../ingest/stages/build.ts";
 import { countsInDb, emptyDatabase, testConnection } from "../neo4j/helpers.ts";
 import { describeStoreContract } from "./contract.ts";
 
@@ -76,5 +79,44 @@ describe("Neo4j store and memory store on the sample plan", () => {
     const many = await database.cypher("MATCH (n) RETURN n.id AS id");
     expect(many.rows).toHaveLength(50);
     expect(many.truncated).toBe(true);
+  });
+});
+
+describe("Neo4j store and memory store on two real work reports", () => {
+  let memory: GraphStore;
+  let database: Neo4jStore;
+
+  beforeAll(async () => {
+    const report = (province: string) => {
+      const file = `省自治区/${province}.txt`;
+      const bytes = readFileSync(`data/corpus/reports-2021/${file}`);
+      return ingestDocument(bytes, file, `reports-2021/省自治区/${province}`).graph!;
+    };
+    const graph = combine([report("河北省"), report("广东省")]).export() as unknown as SerializedPlanGraph;
+    memory = createMemoryStore(graph);
+    const connection = testConnection();
+    await emptyDatabase(connection);
+    await loadGraph(connection, graph);
+    database = new Neo4jStore(connection, { ownsDriver: true });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("compare Hebei with Guangdong identically, 数字经济 and 氢能 in both", async () => {
+    const fromDatabase = await database.comparePlans("河北", "广东");
+    expect(fromDatabase).toEqual(await memory.comparePlans("河北", "广东"));
+    expect(fromDatabase.entities.Industry.both.map((e) => e.name)).toEqual(
+      expect.arrayContaining(["数字经济", "氢能"]),
+    );
+    expect(fromDatabase.goals.filter((g) => g.a && g.b).length).toBeGreaterThan(3);
+  });
+
+  it("list the plans mentioning the most-mentioned entities identically", async () => {
+    const { entities } = await memory.comparePlans("河北", "广东");
+    const keys = Object.values(entities).flatMap((split) => [split.both[0], split.onlyA[0], split.onlyB[0]]);
+    for (const entity of keys.filter((e) => e !== undefined))
+      expect(await database.plansMentioning(entity.key), entity.key).toEqual(await memory.plansMentioning(entity.key));
+    expect((await database.plansMentioning("region:雄安新区")).map((m) => m.region)).toEqual(["河北"]);
   });
 });
