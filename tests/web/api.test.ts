@@ -80,6 +80,56 @@ describe("reading the graph", () => {
   });
 });
 
+describe("comparing plans and finding who mentions what", () => {
+  it("compares two plans named by id or title words, entities and relations split by type", async () => {
+    const res = await get(`/api/compare?a=${q(PROPOSAL)}&b=${q(REPORT)}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.b).toEqual({ id: REPORT, title: "2021年河北省政府工作报告" });
+    expect(body.entities.Region.both.map((e: { name: string }) => e.name)).toEqual([
+      "河北",
+      "雄安新区",
+      "唐山",
+      "张家口",
+    ]);
+    expect(body.entities.Industry.onlyB.map((e: { name: string }) => e.name)).toEqual(["冰雪装备"]);
+    expect(body.relations.LOCATED_IN.both).toHaveLength(4);
+    const byWords = (await get(`/api/compare?a=${q("建议")}&b=${q("2021年")}`)).json();
+    expect([byWords.a.id, byWords.b.id]).toEqual([PROPOSAL, REPORT]);
+  });
+
+  it("refuses an ambiguous plan with 400 and an unknown one with 404, listing candidates", async () => {
+    const ambiguous = await get(`/api/compare?a=${q("河北")}&b=${q(REPORT)}`);
+    expect(ambiguous.statusCode).toBe(400);
+    expect(ambiguous.json().error).toMatchObject({
+      code: "compare/plan-ambiguous",
+      message: expect.stringMatching(/^"河北" matches 2 plans/),
+      candidates: [{ id: PROPOSAL }, { id: REPORT, title: "2021年河北省政府工作报告" }],
+    });
+    const unknown = await get(`/api/compare?a=${q(PROPOSAL)}&b=${q("上海")}`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.code).toBe("compare/plan-not-found");
+    expect(unknown.json().error.message).toMatch(/^no plan matches "上海"; plans in this graph include/);
+    expect(unknown.json().error.candidates.map((c: { id: string }) => c.id)).toEqual([PROPOSAL, REPORT]);
+  });
+
+  it("lists the plans mentioning an entity with sentence counts", async () => {
+    const res = await get(`/api/mentions?id=${q("region:雄安新区")}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      id: "region:雄安新区",
+      plans: [
+        expect.objectContaining({ plan: PROPOSAL, region: "河北", level: "province", sentences: 2 }),
+        { plan: REPORT, title: "2021年河北省政府工作报告", region: "河北", level: "province", sentences: 1 },
+      ],
+    });
+    const unknown = await get(`/api/mentions?id=${q("region:上海")}`);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, "store/not-found"]);
+    const plan = await get(`/api/mentions?id=${q(`plan:${REPORT}`)}`);
+    expect([plan.statusCode, plan.json().error.code]).toEqual([400, "store/bad-request"]);
+  });
+});
+
 describe("errors", () => {
   it("refuses bad input with 400, a code and a message naming the field", async () => {
     for (const url of [
@@ -88,6 +138,9 @@ describe("errors", () => {
       `/api/neighbours?id=${q("region:河北")}&depth=3`,
       "/api/search",
       "/api/node",
+      `/api/compare?a=${q(PROPOSAL)}`,
+      `/api/compare?a=&b=${q(REPORT)}`,
+      "/api/mentions",
     ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(400);

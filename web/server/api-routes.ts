@@ -1,4 +1,4 @@
-// The JSON API over a GraphStore: plans, graph slices, search, node details, neighbourhoods, paths, plan text, Cypher.
+// The JSON API over a GraphStore: plans, graph slices, search, node details, neighbourhoods, paths, plan text, comparison, Cypher.
 import type { FastifyInstance } from "fastify";
 import { EDGE_TYPES, NODE_LABELS, type EdgeType, type NodeLabel } from "../../schema/index.ts";
 import {
@@ -161,6 +161,31 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
       },
     },
     async (request) => store.planText(request.query.plan),
+  );
+
+  app.get<{ Querystring: { a: string; b: string } }>(
+    "/api/compare",
+    {
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          required: ["a", "b"],
+          properties: { a: KEY, b: KEY },
+        },
+      },
+    },
+    async (request) => store.comparePlans(request.query.a, request.query.b),
+  );
+
+  app.get<{ Querystring: { id: string } }>(
+    "/api/mentions",
+    {
+      schema: {
+        querystring: { type: "object", additionalProperties: false, required: ["id"], properties: { id: KEY } },
+      },
+    },
+    async (request) => ({ id: request.query.id, plans: await store.plansMentioning(request.query.id) }),
   );
 
   app.post<{ Body: { query: string; params?: Record<string, unknown> } }>(

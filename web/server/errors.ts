@@ -1,8 +1,8 @@
 // API errors: one JSON shape ({ error: { code, message } }) and the HTTP status for every code the layers below use.
 
-/** What the API answers when a request fails. */
+/** What the API answers when a request fails; a plan reference that matched several plans or none lists candidates. */
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; candidates?: { id: string; title: string }[] };
 }
 
 /** A request the API refuses itself (bad input, no Cypher without Neo4j), with a code and an HTTP status. */
@@ -34,6 +34,8 @@ const STATUS: Readonly<Record<string, number>> = {
   "neo4j/database-not-found": 503,
   "export/unknown-format": 400,
   "export/bad-option": 400,
+  "compare/plan-not-found": 404,
+  "compare/plan-ambiguous": 400,
 };
 
 /** Codes whose message may name server settings (user names, database names): replaced by advice that names none. */
@@ -50,10 +52,20 @@ function userMessage(message: string): string {
 
 /** Turns anything thrown while answering into a status and error body; unknown errors become a 500 that reveals nothing. */
 export function errorReply(err: unknown): { status: number; body: ErrorBody } {
-  const e = err as { code?: unknown; statusCode?: unknown; message?: unknown; validation?: unknown };
+  const e = err as {
+    code?: unknown;
+    statusCode?: unknown;
+    message?: unknown;
+    validation?: unknown;
+    candidates?: unknown;
+  };
   if (e?.validation) return reply(400, "api/bad-request", String(e.message));
   if (err instanceof ApiError) return reply(err.statusCode, err.code, err.message);
   const code = typeof e?.code === "string" ? e.code : undefined;
+  if (code?.startsWith("compare/") && STATUS[code] && Array.isArray(e.candidates)) {
+    const { status, body } = reply(STATUS[code], code, userMessage(String(e.message)));
+    return { status, body: { error: { ...body.error, candidates: e.candidates as { id: string; title: string }[] } } };
+  }
   if (code && STATUS[code]) return reply(STATUS[code], code, PRIVATE[code] ?? userMessage(String(e.message)));
   if (code?.startsWith("select/")) return reply(400, code, userMessage(String(e.message)));
   if (typeof e?.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500)
