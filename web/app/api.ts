@@ -2,6 +2,7 @@
 import type { EdgeType, NodeLabel } from "../../schema/index.ts";
 import type { GraphSlice, NodeDetails, PathResult, PlanSummary, PlanText, SearchHit } from "../../graph/store/types.ts";
 import type { ReadQueryResult } from "../../graph/neo4j/read-query.ts";
+import type { PlanComparison, PlanMention } from "../../graph/compare/index.ts";
 
 /** What the server says about itself: which store it reads and whether the Cypher console and which exports work. */
 export interface Health {
@@ -110,6 +111,8 @@ export const api = {
   path: async (from: string, to: string) =>
     (await getJson<{ path: PathResult | null }>("/api/path", { from, to })).path,
   planText: (plan: string) => getJson<PlanText>("/api/plan-text", { plan }),
+  compare: (a: string, b: string) => getJson<PlanComparison>("/api/compare", { a, b }),
+  mentions: async (id: string) => (await getJson<{ plans: PlanMention[] }>("/api/mentions", { id })).plans,
   cypher: (q: string) => postJson<ReadQueryResult>("/api/cypher", { query: q }),
   /** Asks the server for an export and returns the file's contents and name. */
   async exportFile(request: ExportRequest): Promise<{ blob: Blob; name: string }> {

@@ -8,10 +8,12 @@ import {
   ENTITY_LABELS,
   NODE_LABELS,
   RELATION_TYPES,
+  isEntityLabel,
   type EdgeType,
   type NodeLabel,
 } from "../../schema/index.ts";
 import type { EvidenceView, PlanSummary, PlanText, SearchHit } from "../../graph/store/types.ts";
+import type { PlanComparison } from "../../graph/compare/index.ts";
 import { api, type Health } from "./api.ts";
 import {
   addPath,
@@ -23,10 +25,19 @@ import {
   type ExplorerNode,
 } from "./graph/graph-model.ts";
 import { LayoutRunner } from "./graph/layout.ts";
+import { membershipOf, type Membership } from "./graph/membership.ts";
 import { edgeVisible, makeReducers, nodeVisible, type DisplayContext } from "./graph/reducers.ts";
 import { defaultViewState, formatViewState, parseViewState, type ViewState } from "./state/view-state.ts";
+import { mountComparePanel, type CompareModel, type PlanChoice } from "./views/compare-panel.ts";
 import { mountConsole } from "./views/cypher-console.ts";
-import { renderDetails, renderDetailsError, renderDetailsLoading, type DetailsActions } from "./views/details-panel.ts";
+import {
+  renderDetails,
+  renderDetailsError,
+  renderDetailsLoading,
+  renderMentions,
+  renderMentionsError,
+  type DetailsActions,
+} from "./views/details-panel.ts";
 import { count, h, setChildren } from "./views/dom.ts";
 import { download, mountExportMenu, type ExportScope } from "./views/export-menu.ts";
 import { mountFilters, type FiltersModel } from "./views/filters.ts";
@@ -65,10 +76,11 @@ declare global {
   }
 }
 
-/** How the plan menu names a plan: its region when the title does not say it, the title, the year. */
+/** How the plan menus name a plan: its region and year when the title does not say them, and the title. */
 function planTitle(plan: PlanSummary): string {
   const region = plan.region && !plan.name.includes(plan.region) ? `${plan.region} · ` : "";
-  return `${region}${plan.name}${plan.year ? ` (${plan.year})` : ""}`;
+  const year = plan.year && !plan.name.includes(String(plan.year)) ? ` (${plan.year})` : "";
+  return `${region}${plan.name}${year}`;
 }
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -102,6 +114,15 @@ export class Explorer {
   #sigma: Sigma<ExplorerNode, ExplorerEdge> | null = null;
   #consoleMounted = false;
   #updateFilters: ((model: FiltersModel) => void) | null = null;
+  #updateCompare: ((model: CompareModel) => void) | null = null;
+  #planChoices: PlanChoice[] = [];
+  #comparison: PlanComparison | null = null;
+  #membership: Membership | null = null;
+  #compareStatus: CompareModel["status"] = null;
+  #compareTicket = 0;
+  #colourByPlan = true;
+  /** The plan part of the request the graph was last loaded with, to tell whether a new view needs a new graph. */
+  #loadedPlans = "";
 
   readonly #el = {
     legend: byId("legend"),
@@ -110,6 +131,7 @@ export class Explorer {
     notice: byId("notice"),
     details: byId("details"),
     planText: byId("plan-text"),
+    compare: byId("compare"),
     console: byId("console"),
     planSelect: byId<HTMLSelectElement>("plan-select"),
     container: byId("sigma-container"),
@@ -122,6 +144,12 @@ export class Explorer {
     const known = (plan: string) =>
       this.#plans.some((p) => p.id === plan || `${LEVEL_PREFIX}${p.level ?? ""}` === plan);
     if (this.#state.plan && !known(this.#state.plan)) this.#state.plan = null;
+    const compare = this.#state.compare;
+    if (compare) {
+      const isPlan = (id: string | null) => this.#plans.some((p) => p.id === id);
+      if (!isPlan(compare.a)) compare.a = null;
+      if (!isPlan(compare.b)) compare.b = null;
+    }
     this.#mountControls();
     const { nodeReducer, edgeReducer } = makeReducers(this.graph, () => this.#context());
     this.#sigma = new Sigma(this.graph, this.#el.container, {
@@ -145,6 +173,7 @@ export class Explorer {
       sigma.resize();
       sigma.refresh();
     }).observe(this.#el.container);
+    await this.#loadComparison();
     await this.#loadBase();
     if (this.#state.selected) void this.select(this.#state.selected, { focus: true });
   }
@@ -159,8 +188,10 @@ export class Explorer {
     }
   }
 
-  /** The plan part of a graph request: one plan, every plan of a level, or (empty) every plan. */
+  /** The plan part of a graph request: the two compared plans, one plan, every plan of a level, or (empty) every plan. */
   #planFilter(): { plans?: string[]; level?: string } {
+    const compare = this.#state.compare;
+    if (compare?.a && compare.b) return { plans: [...new Set([compare.a, compare.b])].sort() };
     const plan = this.#state.plan;
     if (!plan) return {};
     return plan.startsWith(LEVEL_PREFIX) ? { level: plan.slice(LEVEL_PREFIX.length) } : { plans: [plan] };
@@ -180,6 +211,7 @@ export class Explorer {
       hovered: this.#hovered,
       path: this.#path,
       fast: this.graph.order > FAST_GRAPH_NODES,
+      membership: this.#colourByPlan && this.#mode === "view" ? this.#membership : null,
     };
   }
 
@@ -235,7 +267,7 @@ export class Explorer {
       this.#state = { ...defaultViewState(), shownLabels: this.#state.shownLabels, shownTypes: this.#state.shownTypes };
       this.#state.plan = plan;
       this.#closePanels();
-      void this.#loadBase();
+      void this.#loadComparison().then(() => this.#loadBase());
     });
     mountSearchBox(byId("search"), {
       suggest: (query) => api.search(query, 8),
@@ -248,6 +280,30 @@ export class Explorer {
       exportPng: async () => download(await this.#png(), "plangraph-view.png"),
     });
     byId("console-toggle").addEventListener("click", () => void this.#toggleConsole());
+    this.#planChoices = this.#plans
+      .map((p) => ({ id: p.id, title: planTitle(p), level: p.level ?? "other" }))
+      .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.level.localeCompare(b.level));
+    this.#updateCompare = mountComparePanel(this.#el.compare, {
+      choose: (side, plan) => {
+        const compare = { a: null, b: null, ...this.#state.compare, [side]: plan };
+        void this.#changeComparison(compare);
+      },
+      swap: () => {
+        const compare = this.#state.compare;
+        if (compare) void this.#changeComparison({ a: compare.b, b: compare.a });
+      },
+      select: (key) => void this.select(key, { focus: true }),
+      setColour: (on) => {
+        this.#colourByPlan = on;
+        this.#renderCompare();
+        this.refresh();
+      },
+      close: () => void this.#changeComparison(null),
+    });
+    byId("compare-toggle").addEventListener(
+      "click",
+      () => void this.#changeComparison(this.#state.compare ? null : { a: this.#singlePlan(), b: null }),
+    );
     this.#updateFilters = mountFilters(this.#el.filters, {
       setMinDegree: (value) => {
         this.#state.minDegree = value;
@@ -273,6 +329,7 @@ export class Explorer {
         DOCUMENT_LABELS.some((l) => this.#state.shownLabels.has(l)) ||
         DOCUMENT_TYPES.some((t) => this.#state.shownTypes.has(t));
       this.#setStatus("Loading the graph…");
+      this.#loadedPlans = JSON.stringify(this.#planFilter());
       const slice = await api.graph({
         ...this.#planFilter(),
         labels: docs ? NODE_LABELS : ENTITY_LABELS,
@@ -336,6 +393,9 @@ export class Explorer {
         shownLabels: this.#mode === "cypher" ? new Set(NODE_LABELS) : this.#state.shownLabels,
         shownTypes: this.#mode === "cypher" ? new Set(EDGE_TYPES) : this.#state.shownTypes,
         disabled: this.#mode === "cypher" ? "A Cypher result shows everything the query returned." : null,
+        note: this.#context().membership
+          ? "Nodes are coloured by plan (in both, only A, only B), as the Compare view shows."
+          : null,
       },
       { toggleLabel: (label) => this.#toggleLabel(label), toggleType: (type) => this.#toggleType(type) },
     );
@@ -349,7 +409,12 @@ export class Explorer {
     this.graph.forEachEdge((key) => {
       if (edgeVisible(this.graph, key, ctx)) edges++;
     });
-    const what = this.#mode === "cypher" ? "Cypher result: " : "";
+    const what =
+      this.#mode === "cypher"
+        ? "Cypher result: "
+        : this.#state.compare?.a && this.#state.compare.b && this.#state.compare.a !== this.#state.compare.b
+          ? "Plans A and B: "
+          : "";
     this.#setStatus(`${what}Showing ${count(nodes)} of ${count(this.graph.order)} nodes · ${count(edges)} edges`);
     history.replaceState(null, "", `${location.pathname}${formatViewState(this.#state)}`);
   }
@@ -437,7 +502,14 @@ export class Explorer {
     renderDetailsLoading(this.#el.details, key);
     try {
       const details = await api.node(key);
-      if (ticket === this.#detailsTicket) renderDetails(this.#el.details, details, this.#detailsActions());
+      if (ticket !== this.#detailsTicket) return;
+      renderDetails(this.#el.details, details, this.#detailsActions());
+      const mentions = this.#el.details.querySelector<HTMLElement>("#mentions");
+      if (mentions && isEntityLabel(details.node.label))
+        await this.#busyWhile(api.mentions(key)).then(
+          (list) => ticket === this.#detailsTicket && renderMentions(mentions, list),
+          (err: Error) => ticket === this.#detailsTicket && renderMentionsError(mentions, err.message),
+        );
     } catch (err) {
       if (ticket === this.#detailsTicket)
         renderDetailsError(this.#el.details, (err as Error).message, this.#detailsActions());
@@ -479,13 +551,71 @@ export class Explorer {
     else this.refresh();
   }
 
-  /** Back to the default view of the chosen plan: no selection, nothing hidden or expanded, default filters. */
+  /** Back to the default view of the chosen plan or comparison: no selection, nothing hidden or expanded, default filters. */
   async reset(): Promise<void> {
-    const plan = this.#state.plan;
-    this.#state = { ...defaultViewState(), plan };
+    const { plan, compare } = this.#state;
+    this.#state = { ...defaultViewState(), plan, compare };
     this.#closePanels();
     this.#hideNotice();
     await this.#loadBase();
+  }
+
+  /** Opens, changes or (with null) closes the Compare view; a new pair of plans (not a swap) starts a fresh view of their graph. */
+  async #changeComparison(compare: ViewState["compare"]): Promise<void> {
+    const { plan, shownLabels, shownTypes } = this.#state;
+    const pair = (c: ViewState["compare"]) => (c?.a && c.b ? [c.a, c.b].sort().join("\n") : "");
+    if (pair(compare) !== pair(this.#state.compare)) {
+      this.#state = { ...defaultViewState(), plan, shownLabels, shownTypes };
+      this.#closePanels();
+    }
+    this.#state.compare = compare;
+    await this.#loadComparison();
+    if (JSON.stringify(this.#planFilter()) !== this.#loadedPlans) await this.#loadBase();
+    else this.refresh();
+  }
+
+  /** Fetches the comparison of the chosen plans (when both are chosen) and shows it. */
+  async #loadComparison(): Promise<void> {
+    const ticket = ++this.#compareTicket;
+    const compare = this.#state.compare;
+    this.#comparison = null;
+    this.#membership = null;
+    if (!compare?.a || !compare.b || compare.a === compare.b) {
+      this.#compareStatus = !compare
+        ? null
+        : compare.a && compare.a === compare.b
+          ? { text: "Choose two different plans.", error: false }
+          : { text: "Choose plan A and plan B to see what they share and what only one of them names.", error: false };
+      this.#renderCompare();
+      return;
+    }
+    this.#compareStatus = { text: "Comparing…", error: false };
+    this.#renderCompare();
+    try {
+      const result = await this.#busyWhile(api.compare(compare.a, compare.b));
+      if (ticket !== this.#compareTicket) return;
+      this.#comparison = result;
+      this.#membership = membershipOf(result);
+      this.#compareStatus = null;
+    } catch (err) {
+      if (ticket !== this.#compareTicket) return;
+      this.#compareStatus = { text: `Could not compare: ${(err as Error).message}`, error: true };
+    }
+    this.#renderCompare();
+  }
+
+  #renderCompare(): void {
+    const compare = this.#state.compare;
+    this.#el.compare.hidden = compare === null;
+    byId("compare-toggle").setAttribute("aria-pressed", String(compare !== null));
+    this.#updateCompare?.({
+      plans: this.#planChoices,
+      a: compare?.a ?? null,
+      b: compare?.b ?? null,
+      result: this.#comparison,
+      status: this.#compareStatus,
+      colour: this.#colourByPlan,
+    });
   }
 
   #closePanels(): void {

@@ -21,6 +21,14 @@ export const TYPE_COLORS: { readonly [T in EdgeType]: string } = {
   ISSUED_BY: "#888888",
 };
 
+/** The colour of what is in both compared plans, only in plan A, only in plan B, and in neither (blue and orange stay apart for colour-blind readers). */
+export const MEMBERSHIP_COLORS = {
+  both: "#5e3c99",
+  a: "#2c7fb8",
+  b: "#e66101",
+  neither: "#c4c4c4",
+} as const;
+
 /** The colour of nodes and edges pushed into the background while something is selected. */
 export const FADED = "#e6e6e6";
 

@@ -3,7 +3,8 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { EdgeType, NodeLabel } from "../../../schema/index.ts";
 import type { ViewState } from "../state/view-state.ts";
 import type { ExplorerEdge, ExplorerGraph, ExplorerNode } from "./graph-model.ts";
-import { FADED, LABEL_COLORS, TYPE_COLORS, sizeForDegree } from "./palette.ts";
+import { edgeSide, type Membership } from "./membership.ts";
+import { FADED, LABEL_COLORS, MEMBERSHIP_COLORS, TYPE_COLORS, sizeForDegree } from "./palette.ts";
 
 /** What the reducers read besides the graph: the view state, the mode, and the node under the pointer. */
 export interface DisplayContext {
@@ -15,6 +16,8 @@ export interface DisplayContext {
   path: { nodes: Set<string>; edges: Set<string> } | null;
   /** Draw with the cheapest programs (points and lines, no instancing): large graphs on slow or software WebGL. */
   fast: boolean;
+  /** When set, nodes and edges take the colour of their side of the comparison instead of their label's or type's. */
+  membership: Membership | null;
 }
 
 /** Whether the filters let a node be drawn (its label shown, not hidden by hand, degree at the floor or above). */
@@ -55,7 +58,9 @@ export function makeReducers(graph: ExplorerGraph, context: () => DisplayContext
       x: data.x,
       y: data.y,
       label: data.name,
-      color: LABEL_COLORS[data.label as NodeLabel] ?? "#666666",
+      color: ctx.membership
+        ? MEMBERSHIP_COLORS[ctx.membership.nodes.get(key) ?? "neither"]
+        : (LABEL_COLORS[data.label as NodeLabel] ?? "#666666"),
       size: sizeForDegree(data.degree, ctx.fast),
       type: ctx.fast ? "point" : "circle",
     };
@@ -71,7 +76,9 @@ export function makeReducers(graph: ExplorerGraph, context: () => DisplayContext
   const edgeReducer = (key: string, data: ExplorerEdge): Partial<EdgeDisplayData> => {
     const ctx = context();
     const out: Partial<EdgeDisplayData> = {
-      color: TYPE_COLORS[data.type as EdgeType] ?? "#aaaaaa",
+      color: ctx.membership
+        ? MEMBERSHIP_COLORS[edgeSide(ctx.membership, data, graph.source(key), graph.target(key)) ?? "neither"]
+        : (TYPE_COLORS[data.type as EdgeType] ?? "#aaaaaa"),
       size: 1,
       type: ctx.fast ? "line" : "arrow",
     };

@@ -1,4 +1,4 @@
-// The explorer's view state (plan, shown labels and types, degree floor, cap, selection, hidden and expanded nodes) and its URL form.
+// The explorer's view state (plan, shown labels and types, degree floor, cap, selection, hidden and expanded nodes, compared plans) and its URL form.
 import {
   EDGE_TYPES,
   ENTITY_LABELS,
@@ -26,6 +26,8 @@ export interface ViewState {
   selected: string | null;
   hidden: Set<string>;
   expanded: { key: string; depth: 1 | 2 }[];
+  /** The Compare view, open when not null, with the ids of plans A and B once chosen. */
+  compare: { a: string | null; b: string | null } | null;
 }
 
 /** The state of a fresh view: entities and their relations, provenance nodes and edges hidden. */
@@ -39,6 +41,7 @@ export function defaultViewState(): ViewState {
     selected: null,
     hidden: new Set(),
     expanded: [],
+    compare: null,
   };
 }
 
@@ -65,6 +68,8 @@ export function parseViewState(search: string): ViewState {
     ...params.getAll("expand").map((key) => ({ key, depth: 1 as const })),
     ...params.getAll("expand2").map((key) => ({ key, depth: 2 as const })),
   ];
+  if (params.has("compareA") || params.has("compareB"))
+    state.compare = { a: params.get("compareA") || null, b: params.get("compareB") || null };
   return state;
 }
 
@@ -81,6 +86,10 @@ export function formatViewState(state: ViewState): string {
   if (state.selected) params.set("node", state.selected);
   for (const key of state.hidden) params.append("hide", key);
   for (const { key, depth } of state.expanded) params.append(depth === 2 ? "expand2" : "expand", key);
+  if (state.compare) {
+    params.set("compareA", state.compare.a ?? "");
+    params.set("compareB", state.compare.b ?? "");
+  }
   const text = params.toString();
   return text ? `?${text}` : "";
 }

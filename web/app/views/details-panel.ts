@@ -1,11 +1,15 @@
-// The details panel: a node's properties, its relationships by type, and the sentences behind them, each opening the plan text.
-import { EDGE_TYPES, type NodeLabel } from "../../../schema/index.ts";
+// The details panel: a node's properties, the plans that mention it, its relationships by type, and the sentences behind them.
+import { EDGE_TYPES, isEntityLabel, type NodeLabel } from "../../../schema/index.ts";
 import type { EvidenceView, NodeDetails, NodeRef, RelationView } from "../../../graph/store/types.ts";
+import type { PlanMention } from "../../../graph/compare/index.ts";
 import { LABEL_COLORS } from "../graph/palette.ts";
 import { count, h, setChildren } from "./dom.ts";
 
 /** Plans named in the details before the rest are counted. */
 const SHOWN_PLANS = 4;
+
+/** Plans the “mentioned by” list shows before the rest fold away. */
+const SHOWN_MENTIONS = 10;
 
 /** What the panel's buttons and links do. */
 export interface DetailsActions {
@@ -127,14 +131,16 @@ export function renderDetails(element: HTMLElement, details: NodeDetails, action
           ...properties.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, value(v)))),
         )
       : null,
-    details.plans.length > 0
-      ? h(
-          "p",
-          { class: "muted", title: details.plans.join("\n") },
-          `Stated in ${count(details.plans.length)} plan(s): ${details.plans.slice(0, SHOWN_PLANS).join(", ")}` +
-            (details.plans.length > SHOWN_PLANS ? ` and ${count(details.plans.length - SHOWN_PLANS)} more` : ""),
-        )
-      : null,
+    isEntityLabel(node.label)
+      ? h("section", { id: "mentions" }, h("p", { class: "muted" }, "Looking up the plans that mention it…"))
+      : details.plans.length > 0
+        ? h(
+            "p",
+            { class: "muted", title: details.plans.join("\n") },
+            `Stated in ${count(details.plans.length)} plan(s): ${details.plans.slice(0, SHOWN_PLANS).join(", ")}` +
+              (details.plans.length > SHOWN_PLANS ? ` and ${count(details.plans.length - SHOWN_PLANS)} more` : ""),
+          )
+        : null,
     h("h3", {}, `Evidence sentences (${count(details.provenance.total)})`),
     details.provenance.items.length > 0
       ? h(
@@ -166,4 +172,40 @@ export function renderDetails(element: HTMLElement, details: NodeDetails, action
         )
       : null,
   );
+}
+
+function mentionItem(m: PlanMention): HTMLElement {
+  const where = [m.region, m.level].filter((x) => x !== undefined).join(" · ");
+  return h(
+    "li",
+    { "data-plan": m.plan, title: m.plan },
+    h("span", { class: "mention-title" }, m.title),
+    where ? h("span", { class: "muted" }, ` ${where}`) : null,
+    h("span", { class: "mention-count" }, `${count(m.sentences)} sentence${m.sentences === 1 ? "" : "s"}`),
+  );
+}
+
+/** Fills the details' “mentioned by” section: every plan that mentions the node, most sentences first. */
+export function renderMentions(element: HTMLElement, mentions: readonly PlanMention[]): void {
+  const rest = mentions.slice(SHOWN_MENTIONS);
+  setChildren(
+    element,
+    h("h3", {}, `Mentioned by ${count(mentions.length)} plan${mentions.length === 1 ? "" : "s"}`),
+    mentions.length > 0
+      ? h("ol", { class: "mentions-list" }, ...mentions.slice(0, SHOWN_MENTIONS).map(mentionItem))
+      : h("p", { class: "muted" }, "No plan mentions it in a sentence."),
+    rest.length > 0
+      ? h(
+          "details",
+          {},
+          h("summary", {}, `${count(rest.length)} more`),
+          h("ol", { class: "mentions-list", start: SHOWN_MENTIONS + 1 }, ...rest.map(mentionItem)),
+        )
+      : null,
+  );
+}
+
+/** Says in the “mentioned by” section why the plans could not be listed. */
+export function renderMentionsError(element: HTMLElement, message: string): void {
+  setChildren(element, h("p", { class: "error" }, `Could not list the plans that mention it: ${message}`));
 }

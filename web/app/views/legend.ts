@@ -11,6 +11,8 @@ export interface LegendModel {
   shownTypes: ReadonlySet<EdgeType>;
   /** Why the switches do nothing now (a Cypher result shows everything it returned), or null. */
   disabled: string | null;
+  /** A remark on what the colours mean now (the graph coloured by compared plan), or null. */
+  note?: string | null;
 }
 
 /** What the legend's switches do. */
@@ -87,5 +89,6 @@ export function renderLegend(element: HTMLElement, model: LegendModel, actions: 
       ),
     ),
     model.disabled ? h("p", { class: "hint" }, model.disabled) : null,
+    model.note ? h("p", { class: "hint", id: "legend-note" }, model.note) : null,
   );
 }
