@@ -102,6 +102,8 @@ describe("the Compare view", () => {
       expect.stringContaining("固定资产投资增长8%"),
     ]);
 
+    await screenshot(page, "compare-goals", "#compare-goals-section");
+
     const url = decodeURIComponent(page.url());
     expect(url).toContain(`compareA=${HEBEI}`);
     expect(url).toContain(`compareB=${GUANGDONG}`);
