@@ -14,7 +14,7 @@ const ENUM_HEAD = new RegExp(
   "gu",
 );
 const NOT_INDUSTRY_AFTER =
-  /^(体系|结构|基础|布局|政策|转移|升级|转型|链供应链|化|门类|工人|工作|发展方式|形态|格局|循环|增长|运行|社会|总量|实力|效益|质量|秩序|安全|领域|部门|主体|组织|协会|监管|发展水平|强省|强市|强国|大省|大市|强区|技术|手段|平台|设施|网络|应用|融合|赋能|企业|人才|标准|指标|增速|增加值|运行|活动)/u;
+  /^(体系|结构|基础|布局|政策|转移|升级|转型|链供应链|化|门类|工人|工作|发展方式|形态|格局|循环|增长|运行|社会|总量|实力|效益|质量|秩序|安全|领域|部门|主体|组织|协会|监管|发展水平|强省|强市|强国|大省|大市|强区|技术|手段|平台|设施|网络|应用|融合|赋能|企业|人才|标准|指标|增速|增加值|运行|活动|总产值|产值|比重|占比|规模|营收|收入)/u;
 const INDUSTRY_VERB =
   /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展)$/u;
 const MAX_ITEM = 10;
@@ -111,7 +111,8 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     if (lex.regionForms.has(prefix) || lex.genericIndustryHeads.has(name) || lex.genericIndustryHeads.has(prefix))
       continue;
     const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(m[0]);
-    if (genericHead && GENERIC_MODIFIER.test(prefix)) continue;
+    if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix)))
+      continue;
     if (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;
     if (m[0] === "经济" && /(型|性|化|区|带|圈|域|体|县|省|市|村|镇)$/u.test(prefix) && !lex.industries.has(prefix))
       continue;

@@ -33,8 +33,8 @@ function inherited(parent: Section | undefined, lead: boolean): SectionRole {
 
 /** The year a plan-period phrase points to: 十四五 → 2025, 十五五 → 2030, 到2035年 → 2035. */
 export function horizonOf(text: string): number | undefined {
-  const m = /到(20\d\d)年|展望(20\d\d)年|(20\d\d)年远景/u.exec(text);
-  if (m) return Number(m[1] ?? m[2] ?? m[3]);
+  const m = /到(20\d\d)年|展望(20\d\d)年|(20\d\d)年远景|(20\d\d)年(?:的)?(?:重点|主要)?(?:工作|任务)/u.exec(text);
+  if (m) return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
   if (/十五五/u.test(text)) return 2030;
   if (/十四五/u.test(text)) return 2025;
   if (/十三五/u.test(text)) return 2020;
