@@ -86,6 +86,9 @@ export function ingestDocument(
 ): { graph?: PlanGraph; extraction?: DocumentExtraction; issues: Issue[] } {
   const { extraction, issues } = extract(bytes, file, planId, options);
   if (!extraction) return { issues };
-  const entities = resolve(extraction.mentions, lexicon());
+  const lex = lexicon();
+  const code = extraction.metadata.regionCode;
+  const province = code ? lex.regions.get(lex.regions.get(code)?.province ?? code)?.name : undefined;
+  const entities = resolve(extraction.mentions, lex, province);
   return { graph: build(extraction, entities, extraction.relations), extraction, issues };
 }

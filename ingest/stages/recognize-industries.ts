@@ -111,8 +111,7 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     if (lex.regionForms.has(prefix) || lex.genericIndustryHeads.has(name) || lex.genericIndustryHeads.has(prefix))
       continue;
     const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(m[0]);
-    if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix)))
-      continue;
+    if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix))) continue;
     if (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;
     if (m[0] === "经济" && /(型|性|化|区|带|圈|域|体|县|省|市|村|镇)$/u.test(prefix) && !lex.industries.has(prefix))
       continue;

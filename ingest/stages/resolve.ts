@@ -45,8 +45,18 @@ function groupKey(m: Mention): string {
   return `${m.label}|${n}`;
 }
 
-/** Merges mentions of one document: regions by lexicon key, others by normalised name; a project named with a region prefix joins the same project named without it; near-identical goals join. */
-export function resolve(mentions: Mention[], lex: Lexicon): ResolvedEntity[] {
+/** The id of an entity; a zone named without any place (沿海经济带, 西部山区, 北三县) is scoped to the plan's province, since every province has its own. */
+function scopedId(label: Mention["label"], name: string, first: Mention, lex: Lexicon, province?: string): string {
+  const id = entityId(label, name);
+  if (label !== "Region" || !province || !first.ref?.startsWith("pattern:") || (first.ancestors?.length ?? 0) > 0)
+    return id;
+  const bare = name.replace(/地区$/u, "");
+  if ([...bare].every((c) => lex.abbreviationChars.has(c))) return id;
+  return `region:${province}/${id.slice("region:".length)}`;
+}
+
+/** Merges mentions of one document (`province`: the short name of the plan's province, which scopes place-less zones): regions by lexicon key, others by normalised name; a project named with a region prefix joins the same project named without it; near-identical goals join. */
+export function resolve(mentions: Mention[], lex: Lexicon, province?: string): ResolvedEntity[] {
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const k = groupKey(m);
@@ -106,7 +116,7 @@ export function resolve(mentions: Mention[], lex: Lexicon): ResolvedEntity[] {
       if (entry?.nameEn) props.nameEn = entry.nameEn;
       props.level = entry?.kind ?? (/(新区|片区)$/u.test(name) ? "new-area" : "planning");
     }
-    out.push({ id: entityId(label, name), label, name, aliases, props, mentions: ms });
+    out.push({ id: scopedId(label, name, ms[0]!, lex, province), label, name, aliases, props, mentions: ms });
   }
   return out;
 }
