@@ -18,7 +18,8 @@ const NOT_INDUSTRY_AFTER =
 const INDUSTRY_VERB =
   /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展)$/u;
 const MAX_ITEM = 10;
-const LEADING_GENERIC = /^(重大|重点|主要|各类|一批|若干|新兴|传统|优势|特色)+/u;
+const LEADING_GENERIC =
+  /^(重大|重点|主要|各类|一批|若干|新兴|传统|优势|特色|国家级|国家|省级以上|省级|市级以上|市级|县级)+/u;
 const QUANTITY_RESIDUE = /^(个|家|项|名|批|座|条|地|的|得|之|百家|千家|万家)/u;
 const GENERIC_MODIFIER =
   /^(重点|主导|优势|特色|特色优势|支柱|传统|相关|其他|各类|新兴|地方|本地|全省|全市|我省|我市|重大|现代|国家|重要|全球|新|主要|首位|接续|战略性|区域|各|多|首批|首个|一批|关联|配套|上下游|本土|存量|落后|过剩|低效|新型|基础|优质|骨干|龙头|大型|中小|民营|外资|国有)$|级$|型$/u;
@@ -86,7 +87,11 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
     const headStart = m.index;
     const headEnd = headStart + m[0].length;
     const after = text.slice(headEnd, headEnd + 5);
-    if (NOT_INDUSTRY_AFTER.test(after) || /^(园|基地|示范|集聚区|共建|伙伴|合作|走廊)/u.test(after)) continue;
+    if (
+      NOT_INDUSTRY_AFTER.test(after) ||
+      /^(园|基地|示范|集聚区|共建|伙伴|合作|走廊|产业园|产业示范|产业基地|产业集聚|产业强镇|产业融合)/u.test(after)
+    )
+      continue;
     if (m[0] === "经济" && /^(带|区|圈|特区|体|总量|大省|强省)/u.test(after)) continue;
     const sentence = sentenceAt(ctx.sentences, headStart);
     if (sentence < 0) continue;
