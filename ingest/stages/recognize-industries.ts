@@ -115,6 +115,7 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
       continue;
     if (lex.regionForms.has(prefix) || lex.genericIndustryHeads.has(name) || lex.genericIndustryHeads.has(prefix))
       continue;
+    if ([...prefix].every((c) => lex.abbreviations.has(c))) continue;
     const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(m[0]);
     if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix))) continue;
     if (m[0] === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;

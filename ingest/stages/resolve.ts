@@ -2,6 +2,11 @@
 import { entityId, normalizeName, type EntityLabel } from "../../schema/index.ts";
 import type { Lexicon } from "../lexicon/index.ts";
 import type { Mention } from "../types.ts";
+import industryEnglish from "../lexicon/data/industry-english.json" with { type: "json" };
+
+const INDUSTRY_EN = new Map(
+  Object.entries(industryEnglish.names).map(([zh, en]) => [normalizeName("Industry", zh), en]),
+);
 
 /** One resolved entity of a document: its id, canonical name, aliases, properties and the mentions behind it. */
 export interface ResolvedEntity {
@@ -110,6 +115,12 @@ export function resolve(mentions: Mention[], lex: Lexicon, province?: string): R
     const aliases = [...new Set(surfaces)].filter((a) => a !== name && a.length > 0);
     const props: Record<string, string | number> = {};
     for (const m of ms) for (const [k, v] of Object.entries(m.props ?? {})) props[k] ??= v;
+    if (label === "Industry") {
+      const en =
+        INDUSTRY_EN.get(normalizeName("Industry", SYNONYMS[name] ?? name)) ??
+        INDUSTRY_EN.get(normalizeName("Industry", name));
+      if (en) props.nameEn = en;
+    }
     if (label === "Region") {
       const entry = lex.regions.get(ms[0]!.ref ?? "");
       if (entry?.code) props.code = entry.code;
