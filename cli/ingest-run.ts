@@ -68,8 +68,17 @@ export function summarize(graph: SerializedPlanGraph): string {
 export async function writeGraphFile(file: string, graph: SerializedPlanGraph): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`;
   const out = createWriteStream(tmp);
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (buffer.length > 0 && !out.write(buffer.join(""))) await once(out, "drain");
+    buffer = [];
+    size = 0;
+  };
   const write = async (chunk: string) => {
-    if (!out.write(chunk)) await once(out, "drain");
+    buffer.push(chunk);
+    size += chunk.length;
+    if (size > 1 << 20) await flush();
   };
   try {
     await write(
@@ -79,6 +88,7 @@ export async function writeGraphFile(file: string, graph: SerializedPlanGraph): 
     await write(`],"edges":[`);
     for (let i = 0; i < graph.edges.length; i++) await write(`${i ? ",\n" : "\n"}${JSON.stringify(graph.edges[i])}`);
     await write("]}\n");
+    await flush();
     out.end();
     await once(out, "finish");
     await rename(tmp, file);
