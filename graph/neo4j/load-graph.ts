@@ -63,16 +63,14 @@ export interface LoadResult {
   warnings: Issue[];
 }
 
-interface NodeRow {
-  id: string;
-  props: Record<string, unknown>;
-}
+/** A node to write: its stored properties, `id` included, so one map serves the write and the unchanged check. */
+type NodeRow = Record<string, unknown> & { id: string };
 
+/** A relationship to write: its ends as element ids and its stored properties, `key` included. */
 interface EdgeRow {
   source: string;
   target: string;
-  key: string;
-  props: Record<string, unknown>;
+  props: Record<string, unknown> & { key: string };
 }
 
 const UNATTACHED = "(unattached)";
@@ -80,31 +78,71 @@ const UNATTACHED = "(unattached)";
 const LOADER_VERSION = "plangraph-load/3";
 
 /**
- * `SET x.p = row.props.p, …` for every schema property: unlike `SET x += row.props` it lets the planner skip an Eager
- * step (the map could hold any key), and a property the graph no longer has is removed (set to null).
+ * Plans made when the database was nearly empty stay valid: every write below is anchored on a unique index or an
+ * element id, so replanning as the statistics grow would only cost compile time (seconds over a corpus).
  */
-function assignments(variable: string, names: readonly string[]): string {
-  return names.map((name) => `${variable}.${name} = row.props.${name}`).join(", ");
+const PREFIX = "CYPHER replan=skip ";
+
+/**
+ * `SET x.p = m.p, …` for every schema property: unlike `SET x += m` it lets the planner skip an Eager step (the map
+ * could hold any key), and a property the graph no longer has is removed (set to null).
+ */
+function assignments(variable: string, map: string, names: readonly string[]): string {
+  return names.map((name) => `${variable}.${name} = ${map}.${name}`).join(", ");
+}
+
+/**
+ * Writes the row's properties unless the stored ones already equal them: an entity shared by many plans is then
+ * only read, which skips the property records, the log entries and the exclusive lock a write would take.
+ */
+function setIfChanged(variable: string, map: string, names: readonly string[]): string {
+  return `FOREACH (_ IN CASE WHEN properties(${variable}) = ${map} THEN [] ELSE [1] END | SET ${assignments(variable, map, names)})`;
+}
+
+/**
+ * What a node subquery does: a plan that was never stored gets its Plan and Section nodes created outright (a plan's
+ * sections are only ever written with its Plan node), while entities, which other plans share, are always merged.
+ */
+function writeNode(label: NodeLabel, fresh: boolean): string {
+  const names = nodeStoredNames(label);
+  if (label === "Plan")
+    return `${fresh ? "CREATE" : "MERGE"} (n:Plan {id: row.id}) SET ${assignments("n", "row", names)}, n.loadedDigest = $digest`;
+  if (label === "Section" && fresh) return `CREATE (n:Section {id: row.id}) SET ${assignments("n", "row", names)}`;
+  return `MERGE (n:${label} {id: row.id}) ${setIfChanged("n", "row", names)}`;
 }
 
 // One statement writes every label (and one every type), each in its own subquery, so a plan costs a few round
-// trips whatever its size. Labels and types come from the schema's closed lists; the rows are parameters ($Region …).
-const WRITE_NODES =
+// trips whatever its size. Labels and types come from the schema's closed lists; the rows travel in one map
+// parameter ($rows.Region …): the plan cache keys list parameters by size bucket, so six separate lists of varying
+// lengths made most statements a cache miss and a fresh compile.
+const writeNodes = (fresh: boolean) =>
+  PREFIX +
   NODE_LABELS.map(
     (label) =>
-      `CALL () { UNWIND $${label} AS row MERGE (n:${label} {id: row.id}) ` +
-      `SET ${assignments("n", nodeStoredNames(label))}${label === "Plan" ? ", n.loadedDigest = $digest" : ""} ` +
-      `RETURN collect([row.id, elementId(n)]) AS ${label} }`,
-  ).join("\n") + `\nRETURN ${NODE_LABELS.join(" + ")} AS ids`;
+      `CALL () { UNWIND $rows.${label} AS row ${writeNode(label, fresh)} RETURN collect([row.id, elementId(n)]) AS ${label} }`,
+  ).join("\n") +
+  `\nRETURN ${NODE_LABELS.join(" + ")} AS ids`;
 
-const WRITE_EDGES =
-  EDGE_TYPES.map(
-    (type) =>
-      `CALL () { UNWIND $${type} AS row ` +
-      "MATCH (a) WHERE elementId(a) = row.source MATCH (b) WHERE elementId(b) = row.target " +
-      `MERGE (a)-[r:${type} {key: row.key}]->(b) SET ${assignments("r", edgeStoredNames(type))} ` +
-      `RETURN count(r) AS ${type} }`,
-  ).join("\n") + `\nRETURN ${EDGE_TYPES.join(" + ")} AS written`;
+const ENDS = "MATCH (a) WHERE elementId(a) = row.source MATCH (b) WHERE elementId(b) = row.target ";
+
+// A plan never stored has no relationships yet, so they are created without the index seek and locks of MERGE; the
+// key constraint still refuses a duplicate. A stored plan's relationships are merged and rewritten only if changed.
+const writeEdges = (fresh: boolean) =>
+  PREFIX +
+  EDGE_TYPES.map((type) => {
+    const names = ["key", ...edgeStoredNames(type)];
+    const write = fresh
+      ? `CREATE (a)-[r:${type}]->(b) SET ${assignments("r", "row.props", names)}`
+      : `MERGE (a)-[r:${type} {key: row.props.key}]->(b) ${setIfChanged("r", "row.props", names)}`;
+    return `CALL () { UNWIND $rows.${type} AS row ${ENDS}${write} RETURN count(r) AS ${type} }`;
+  }).join("\n") +
+  `\nRETURN ${EDGE_TYPES.join(" + ")} AS written`;
+
+const WRITE_NODES = { fresh: writeNodes(true), stored: writeNodes(false) };
+const WRITE_EDGES = { fresh: writeEdges(true), stored: writeEdges(false) };
+
+// The digests of the plans already stored, read once so that unchanged plans are skipped without a transaction each.
+const STORED_DIGESTS = "UNWIND $ids AS id MATCH (p:Plan {id: id}) RETURN id, p.loadedDigest AS digest";
 
 // What a stored plan holds now: its relationship keys per type (an index seek on `plan` per type) and section ids.
 const STORED_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `MATCH ()-[r:${type}]->() WHERE r.plan IN $plans RETURN '${type}' AS type, r.key AS key`).join(" UNION ALL ")} }
@@ -115,12 +153,12 @@ RETURN keys, collect(s.id) AS sections`;
 // Deletes what a re-loaded plan no longer states, after the new version is merged (deleting first would make every
 // later MERGE seek pay for the transaction's growing set of removed relationships), and returns the entities the
 // deleted relationships touched, so the ones nothing references any more can be removed.
-const SWEEP_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `UNWIND $${type} AS key MATCH (a)-[r:${type} {key: key}]->(b) RETURN a, r, b`).join(" UNION ALL ")} }
+const SWEEP_PLAN = `CALL () { ${EDGE_TYPES.map((type) => `UNWIND $rows.${type} AS key MATCH (a)-[r:${type} {key: key}]->(b) RETURN a, r, b`).join(" UNION ALL ")} }
 WITH a, b, r DELETE r
 WITH a, b UNWIND [a, b] AS x
 WITH x WHERE ${ENTITY_LABELS.map((l) => `x:${l}`).join(" OR ")}
 WITH collect(DISTINCT elementId(x)) AS ends
-CALL () { UNWIND $sections AS id MATCH (s:Section {id: id}) DETACH DELETE s }
+CALL () { UNWIND $rows.sections AS id MATCH (s:Section {id: id}) DETACH DELETE s }
 RETURN ends`;
 
 const REMOVE_ORPHANS = `UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND NOT EXISTS { (n)--() }
@@ -137,14 +175,16 @@ function batches<K extends string, T>(groups: ReadonlyMap<K, T[]>, keys: readonl
   return out;
 }
 
+/** Groups nodes by label, each group in id order, so concurrent loads lock shared entities in the same order. */
 function nodeRows(nodes: readonly SerializedNode[]): Map<NodeLabel, NodeRow[]> {
   const byLabel = new Map<NodeLabel, NodeRow[]>();
   for (const node of nodes) {
     const label = node.attributes.label;
     const rows = byLabel.get(label) ?? [];
-    rows.push({ id: node.key, props: nodeToNeo4j(label, node.attributes) });
+    rows.push({ id: node.key, ...nodeToNeo4j(label, node.attributes) });
     byLabel.set(label, rows);
   }
+  for (const rows of byLabel.values()) rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return byLabel;
 }
 
@@ -157,8 +197,7 @@ function edgeRows(part: PlanPart, elementIds: ReadonlyMap<string, string>): Map<
     rows.push({
       source: elementIds.get(edge.source) as string,
       target: elementIds.get(edge.target) as string,
-      key: edge.storedKey,
-      props: edgeToNeo4j(type, edge.attributes),
+      props: { key: edge.storedKey, ...edgeToNeo4j(type, edge.attributes) },
     });
     groups.set(type, rows);
   }
@@ -206,16 +245,17 @@ async function writeUnit(
     if (stored && !force && found.records[0]?.get("digest") === unit.digest) return undefined;
   }
   // A plan's relationships and sections are only ever written together with its Plan node, so a new plan has none.
+  const fresh = unit.part !== undefined && !stored;
   const before = unit.part && stored ? await tx.run(STORED_PLAN, { plans: unit.part.planValues }) : undefined;
   const elementIds = new Map<string, string>();
-  for (const batch of batches(nodeRows(unit.nodes), NODE_LABELS, batchSize)) {
-    const result = await tx.run(WRITE_NODES, { ...batch, digest: unit.digest ?? null });
+  for (const rows of batches(nodeRows(unit.nodes), NODE_LABELS, batchSize)) {
+    const result = await tx.run(fresh ? WRITE_NODES.fresh : WRITE_NODES.stored, { rows, digest: unit.digest ?? null });
     for (const [id, element] of result.records[0]?.get("ids") as [string, string][]) elementIds.set(id, element);
     onBatch(0);
   }
   let written = 0;
-  for (const batch of batches(unit.part ? edgeRows(unit.part, elementIds) : new Map(), EDGE_TYPES, batchSize)) {
-    const result = await tx.run(WRITE_EDGES, batch);
+  for (const rows of batches(unit.part ? edgeRows(unit.part, elementIds) : new Map(), EDGE_TYPES, batchSize)) {
+    const result = await tx.run(fresh ? WRITE_EDGES.fresh : WRITE_EDGES.stored, { rows });
     written += Number(result.records[0]?.get("written") ?? 0);
     onBatch(written);
   }
@@ -226,8 +266,10 @@ async function writeUnit(
     if (key !== null && !current.has(key)) stale.get(type)?.push(key);
   const sections = new Set(unit.part.sections.map((n) => n.key));
   const swept = await tx.run(SWEEP_PLAN, {
-    ...Object.fromEntries(stale),
-    sections: (before.records[0]?.get("sections") as string[]).filter((id) => !sections.has(id)),
+    rows: {
+      ...Object.fromEntries(stale),
+      sections: (before.records[0]?.get("sections") as string[]).filter((id) => !sections.has(id)),
+    },
   });
   const previous = (swept.records[0]?.get("ends") as string[] | undefined) ?? [];
   if (previous.length === 0) return 0;
@@ -262,20 +304,31 @@ export async function loadGraph(
   const results: PlanLoadResult[] = [];
   const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, database: settings.database });
   try {
+    const storedDigests = new Map<string, unknown>();
+    if (!options.force) {
+      const found = await session.executeRead((tx) =>
+        tx.run(STORED_DIGESTS, { ids: units.filter((u) => u.part).map((u) => u.key) }),
+      );
+      for (const record of found.records) storedDigests.set(record.get("id") as string, record.get("digest"));
+    }
     for (const [index, unit] of units.entries()) {
       const planStarted = performance.now();
       const report = (phase: LoadProgress["phase"], relationships: number) =>
         options.onProgress?.({ phase, plan: unit.key, index, plans: units.length, relationships, totalRelationships });
       report("plan-start", done);
-      const removedEntities = await session.executeWrite(
-        (tx) =>
-          writeUnit(tx, unit, {
-            batchSize,
-            force: options.force ?? false,
-            onBatch: (written) => report("batch", done + written),
-          }),
-        { metadata: { app: "plangraph load", plan: unit.key } },
-      );
+      // A plan read as unchanged is skipped without a transaction; the others check again inside theirs.
+      const unchanged = unit.digest !== undefined && storedDigests.get(unit.key) === unit.digest;
+      const removedEntities = unchanged
+        ? undefined
+        : await session.executeWrite(
+            (tx) =>
+              writeUnit(tx, unit, {
+                batchSize,
+                force: options.force ?? false,
+                onBatch: (written) => report("batch", done + written),
+              }),
+            { metadata: { app: "plangraph load", plan: unit.key } },
+          );
       const relationships = unit.part?.edges.length ?? 0;
       done += relationships;
       results.push({
