@@ -1,6 +1,6 @@
 // Loads a serialised plan graph into Neo4j idempotently: validated first, one transaction per plan, entities merged.
 import { createHash } from "node:crypto";
-import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import {
   EDGE_TYPES,
   ENTITY_LABELS,
@@ -25,7 +25,7 @@ export interface LoadProgress {
   /** Position of this plan among all plans of the load, from 0. */
   index: number;
   plans: number;
-  /** Relationships written so far in this load, counting the open transaction. */
+  /** Relationships written so far in this load, counting the open transactions. */
   relationships: number;
   totalRelationships: number;
 }
@@ -39,6 +39,11 @@ export interface LoadOptions {
   file?: string;
   /** Rewrite plans even when their stored digest shows the same content was loaded before. */
   force?: boolean;
+  /**
+   * Plans written at the same time, each in its own transaction (default 2, so this process prepares one plan while
+   * the server writes another). Plan k starts only once plan k - concurrency has committed.
+   */
+  concurrency?: number;
 }
 
 /** What one plan's transaction wrote. */
@@ -286,6 +291,7 @@ export async function loadGraph(
   const started = performance.now();
   const { driver, settings } = toConnection(target);
   const batchSize = Math.max(1, options.batchSize ?? 5_000);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
   const validation = validateGraph(graph, options.file);
   if (!validation.graph) throw new InvalidGraphError(validation.issues, options.file);
   const split = splitByPlan(validation.graph, options.file);
@@ -296,56 +302,89 @@ export async function loadGraph(
     key: part.planKey,
     part,
     nodes: [part.plan, ...part.sections, ...part.entities],
-    digest: digestOf(part),
   }));
   if (split.unattached.length > 0) units.push({ key: UNATTACHED, nodes: split.unattached });
   const totalRelationships = split.parts.reduce((sum, p) => sum + p.edges.length, 0);
   let done = 0;
+  const inFlight = new Map<number, number>();
   const results: PlanLoadResult[] = [];
-  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE, database: settings.database });
+  const sessions = Array.from({ length: Math.min(concurrency, Math.max(1, units.length)) }, () =>
+    driver.session({ defaultAccessMode: neo4j.session.WRITE, database: settings.database }),
+  );
+  const [first] = sessions as [Session, ...Session[]];
   try {
     const storedDigests = new Map<string, unknown>();
     if (!options.force) {
-      const found = await session.executeRead((tx) =>
+      const found = await first.executeRead((tx) =>
         tx.run(STORED_DIGESTS, { ids: units.filter((u) => u.part).map((u) => u.key) }),
       );
       for (const record of found.records) storedDigests.set(record.get("id") as string, record.get("digest"));
     }
-    for (const [index, unit] of units.entries()) {
+
+    const writeOne = async (index: number, unit: Unit, session: Session): Promise<void> => {
       const planStarted = performance.now();
-      const report = (phase: LoadProgress["phase"], relationships: number) =>
-        options.onProgress?.({ phase, plan: unit.key, index, plans: units.length, relationships, totalRelationships });
-      report("plan-start", done);
+      const writing = () => done + [...inFlight.values()].reduce((sum, n) => sum + n, 0);
+      const report = (phase: LoadProgress["phase"]) =>
+        options.onProgress?.({
+          phase,
+          plan: unit.key,
+          index,
+          plans: units.length,
+          relationships: writing(),
+          totalRelationships,
+        });
+      report("plan-start");
+      // Hashing here rather than up front lets it overlap the other transaction's server time.
+      if (unit.part) unit.digest = digestOf(unit.part);
       // A plan read as unchanged is skipped without a transaction; the others check again inside theirs.
       const unchanged = unit.digest !== undefined && storedDigests.get(unit.key) === unit.digest;
       const removedEntities = unchanged
         ? undefined
         : await session.executeWrite(
-            (tx) =>
-              writeUnit(tx, unit, {
+            (tx) => {
+              inFlight.set(index, 0);
+              return writeUnit(tx, unit, {
                 batchSize,
                 force: options.force ?? false,
-                onBatch: (written) => report("batch", done + written),
-              }),
+                onBatch: (written) => {
+                  inFlight.set(index, written);
+                  report("batch");
+                },
+              });
+            },
             { metadata: { app: "plangraph load", plan: unit.key } },
           );
+      inFlight.delete(index);
       const relationships = unit.part?.edges.length ?? 0;
       done += relationships;
-      results.push({
+      results[index] = {
         plan: unit.key,
         nodes: unit.nodes.length,
         relationships,
         removedEntities: removedEntities ?? 0,
         skipped: removedEntities === undefined,
         ms: performance.now() - planStarted,
-      });
-      report("plan-done", done);
+      };
+      report("plan-done");
+    };
+
+    // Plan k starts once plan k - concurrency has committed: with two at a time, while the server works on one
+    // plan this process prepares and sends the other, and every plan before the previous one is already stored.
+    const running: Promise<void>[] = [];
+    let failure: { error: unknown } | undefined;
+    for (const [index, unit] of units.entries()) {
+      if (index >= sessions.length) await running[index - sessions.length];
+      if (failure) break;
+      const session = sessions[index % sessions.length] as Session;
+      running.push(writeOne(index, unit, session).catch((error: unknown) => void (failure ??= { error })));
     }
-    await session.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
+    await Promise.all(running);
+    if (failure) throw failure.error;
+    await first.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()");
   } catch (err) {
     throw explainNeo4jError(err, settings);
   } finally {
-    await session.close();
+    await Promise.all(sessions.map((session) => session.close()));
   }
   return {
     plans: results,

@@ -1,8 +1,14 @@
 // The loader against a real Neo4j: counts match the JSON, re-loads change nothing, plans share entities, bad input writes nothing.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { InvalidGraphError, Neo4jStoreError, loadGraph, schemaStatements } from "../../../graph/neo4j/index.ts";
+import {
+  InvalidGraphError,
+  Neo4jStoreError,
+  loadGraph,
+  schemaStatements,
+  type LoadProgress,
+} from "../../../graph/neo4j/index.ts";
 import type { SerializedPlanGraph } from "../../../schema/index.ts";
-import { HEBEI_PROPOSAL, HEBEI_REPORT_2021, mergeGraphs, planGraph } from "./fixtures.ts";
+import { HEBEI_PROPOSAL, HEBEI_REPORT_2021, generatedCorpus, mergeGraphs, planGraph } from "./fixtures.ts";
 import { countsInDb, countsInGraph, emptyDatabase, testConnection } from "./helpers.ts";
 
 const connection = testConnection();
@@ -73,6 +79,60 @@ describe("loadGraph", () => {
     expect(await countsInDb(connection)).toEqual(counts);
     const after = await elementIds();
     for (const [id, element] of Object.entries(ids)) if (!id.startsWith("section:")) expect(after[id]).toBe(element);
+  });
+
+  it("a forced re-load restores schema properties changed by hand and leaves other properties alone", async () => {
+    const graph = planGraph(HEBEI_PROPOSAL);
+    await loadGraph(connection, graph);
+    const edited = await connection.driver.executeQuery(
+      `MATCH (n:Region {id: 'region:张家口'}) SET n.name = '改过的名字', n.extra = 1
+       WITH n MATCH (n)-[r:TARGETS]->(:Industry {id: 'industry:氢能'}) SET r.sentences = ['改过的句子'], r.cue = null
+       RETURN r.key AS key`,
+    );
+    expect(edited.records).toHaveLength(1);
+    await loadGraph(connection, graph);
+    const unforced = await connection.driver.executeQuery(
+      "MATCH (n:Region {id: 'region:张家口'}) RETURN n.name AS name",
+    );
+    expect(unforced.records[0]?.get("name")).toBe("改过的名字");
+
+    await loadGraph(connection, graph, { force: true });
+    const repaired = await connection.driver.executeQuery(
+      `MATCH (n:Region {id: 'region:张家口'})-[r:TARGETS]->(:Industry {id: 'industry:氢能'})
+       RETURN n.name AS name, n.extra AS extra, r.sentences AS sentences, r.cue AS cue`,
+    );
+    const row = repaired.records[0];
+    const edge = graph.edges.find((e) => e.source === "region:张家口" && e.target === "industry:氢能");
+    expect(row?.get("name")).toBe("张家口");
+    expect(row?.get("extra")).toBe(1);
+    expect((row?.get("sentences") as string[])[0]).toContain("国家级氢能产业示范城市");
+    expect(row?.get("cue")).toBe((edge?.attributes as { cue?: string } | undefined)?.cue ?? null);
+    expect(await countsInDb(connection)).toEqual(countsInGraph(graph));
+  });
+
+  it("writes several plans at a time with the same result as one at a time, never more than the window ahead", async () => {
+    const graph = generatedCorpus(6, 40);
+    const events: LoadProgress[] = [];
+    const result = await loadGraph(connection, graph, {
+      concurrency: 3,
+      batchSize: 30,
+      onProgress: (p) => events.push(p),
+    });
+    expect(await countsInDb(connection)).toEqual(countsInGraph(graph));
+    expect(result.plans.map((p) => p.plan)).toEqual(
+      graph.nodes.filter((n) => n.attributes.label === "Plan").map((n) => n.key),
+    );
+    const done = new Set<number>();
+    for (const event of events) {
+      if (event.phase === "plan-start") for (let k = 0; k <= event.index - 3; k++) expect(done.has(k)).toBe(true);
+      if (event.phase === "plan-done") done.add(event.index);
+    }
+    expect(done.size).toBe(6);
+    expect(events.at(-1)?.relationships).toBe(graph.edges.length);
+
+    await emptyDatabase(connection);
+    await loadGraph(connection, graph, { concurrency: 1 });
+    expect(await countsInDb(connection)).toEqual(countsInGraph(graph));
   });
 
   it("reuses the regions a second plan shares with the first, and leaves the first plan alone", async () => {
