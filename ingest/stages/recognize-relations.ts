@@ -64,7 +64,6 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     out.push({ type, source, target, sentence, cue, via: "text" });
   };
   const sentences = bySentence(mentions);
-  const regions = mentions.filter((m) => m.label === "Region");
   for (const [si, list] of sentences) {
     const sentence = ctx.sentences[si]!;
     const rs = list.filter((m) => m.label === "Region");
@@ -112,7 +111,6 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     for (const g of gs) {
       for (const i of is)
         if (inside(i, g) || (i.start === g.start && i.end <= g.end)) add("SUPPORTS", i, g, si, "in goal");
-      const clause = text.slice(g.start, g.end);
       for (const r of rs) {
         if (r.start < g.start || r.end > g.end) continue;
         const at = r.start - g.start;
@@ -121,7 +119,6 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         if (at <= 1 || atEnd || locative)
           add("TARGETS", r, g, si, at <= 1 ? "subject" : locative ? "place" : "named in goal");
       }
-      void clause;
     }
     const lead = rs[0];
     if (
@@ -159,8 +156,6 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         add("SUPPORTS", p, g, g.sentence, "named in goal");
     }
   }
-  void regions;
-  void PATTERN_HEADS_IN_PLAN;
   return out;
 }
 
@@ -177,21 +172,12 @@ export function regionContainment(
   for (const [key, r] of firstByKey) {
     if (placedInText.has(key)) continue;
     const ancestors = lex.regions.get(key)?.ancestors ?? r.ancestors ?? [];
-    let parent: string | undefined;
-    for (const a of ancestors) {
-      if (firstByKey.has(a)) {
-        parent = a;
-        break;
-      }
-      const chain = lex.regions.get(a)?.ancestors ?? [];
-      const hit = chain.find((c) => firstByKey.has(c));
-      if (hit && !ancestors.some((x) => firstByKey.has(x))) {
-        parent = hit;
-        break;
-      }
-    }
+    let parent = ancestors.find((a) => firstByKey.has(a));
+    const bare = r.name.replace(/地区$/u, "");
+    const compound = bare.length >= 3 && [...bare].every((c) => lex.abbreviationChars.has(c));
     if (
       !parent &&
+      !compound &&
       planRegion &&
       key !== planRegion &&
       firstByKey.has(planRegion) &&
