@@ -140,6 +140,9 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string): boolean {
       (RESULT_START.test(clause) && clause.length >= 6 && !/的(要求|目标|任务)$/u.test(clause)) ||
       /^(新增|增长|达到|突破|超过|提高到|控制在|保持在)?[^，；]{0,16}?[0-9]+(\.[0-9]+)?(%|家|个|项|万人|亿元|万元)(以上|左右)$/u.test(
         clause,
+      ) ||
+      /^(新增|达到|突破|超过|提高到|控制在|保持在)[^，；]{0,16}?[0-9]+(\.[0-9]+)?(%|家|个|项|万人|亿元|万元)$/u.test(
+        clause,
       )
     );
   return false;

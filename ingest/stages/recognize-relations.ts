@@ -116,7 +116,8 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         const at = r.start - g.start;
         const atEnd = r.end === g.end || /^[、”和]/u.test(text[r.end] ?? "");
         const locative = /在$/u.test(text.slice(g.start, r.start));
-        if (at <= 1 || atEnd || locative)
+        const home = r.ref !== undefined && r.ref === ctx.planRegion;
+        if (at <= 1 || atEnd || locative || home)
           add("TARGETS", r, g, si, at <= 1 ? "subject" : locative ? "place" : "named in goal");
       }
     }
