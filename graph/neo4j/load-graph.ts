@@ -97,8 +97,8 @@ function assignments(variable: string, map: string, names: readonly string[]): s
 }
 
 /**
- * Writes the row's properties unless the stored ones already equal them: an entity shared by many plans is then
- * only read, which skips the property records, the log entries and the exclusive lock a write would take.
+ * Writes the row's properties unless the stored ones already equal them: an entity shared by many plans is then only
+ * read, without the exclusive lock SET takes even for an unchanged value, so plans written at once do not queue on it.
  */
 function setIfChanged(variable: string, map: string, names: readonly string[]): string {
   return `FOREACH (_ IN CASE WHEN properties(${variable}) = ${map} THEN [] ELSE [1] END | SET ${assignments(variable, map, names)})`;

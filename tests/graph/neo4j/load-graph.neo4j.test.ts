@@ -51,6 +51,16 @@ describe("loadGraph", () => {
     expect(found.records.map((r) => r.get("id"))).toContain("region:雄安新区");
   });
 
+  it("re-creates an index dropped by hand before the next load", async () => {
+    await loadGraph(connection, planGraph(HEBEI_PROPOSAL));
+    await connection.driver.executeQuery("DROP INDEX plangraph_section_plan");
+    await loadGraph(connection, planGraph(HEBEI_PROPOSAL));
+    const indexes = await connection.driver.executeQuery(
+      "SHOW INDEXES YIELD name, state WHERE name = 'plangraph_section_plan' RETURN state",
+    );
+    expect(indexes.records.map((r) => r.get("state"))).toEqual(["ONLINE"]);
+  });
+
   it("stores evidence as parallel arrays and integers as integers", async () => {
     await loadGraph(connection, planGraph(HEBEI_PROPOSAL));
     const result = await connection.driver.executeQuery(
