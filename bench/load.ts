@@ -178,7 +178,7 @@ try {
   }
 
   const where = server
-    ? `a fresh local Neo4j (launcher defaults; PLANGRAPH_NEO4J_HEAP, _PAGECACHE, _JAVA_OPTS change them)`
+    ? `a fresh local Neo4j (launcher defaults; PLANGRAPH_NEO4J_HEAP, _PAGECACHE, _GC, _JAVA_OPTS change them)`
     : connection.settings.uri;
   console.log(
     `Neo4j: ${where}; ${loadOptions.concurrency ?? 2} plan(s) at a time; ${rounds} round(s) per graph; ` +
