@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../tests/web/browser.ts";
 import { createMemoryStore, openMemoryStore, type GraphStore } from "../graph/store/index.ts";
 import { APP_DIST_DIR, ensureAppBuilt, startServer } from "../web/server/index.ts";
 import { ensureSampleGraph } from "../cli/start.ts";
@@ -26,20 +27,7 @@ function median(values: number[], q = 0.5): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 }
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
+const launch = launchChromium;
 
 /**
  * Pans the view in the page for three seconds the way a drag does (sigma treats an animated camera as moving) and
