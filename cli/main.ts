@@ -1,6 +1,7 @@
 // The plangraph command line: one subcommand per verb, each defined in its own file under cli/.
 import { Command } from "commander";
 import { registerCompare } from "./compare.ts";
+import { registerSchema } from "./schema.ts";
 import { registerEval } from "./eval.ts";
 import { registerExport } from "./export.ts";
 import { registerIngest } from "./ingest.ts";
@@ -24,6 +25,7 @@ registerLoad(program);
 registerCypher(program);
 registerEval(program);
 registerCompare(program);
+registerSchema(program);
 registerExport(program);
 registerStart(program);
 registerServe(program);

@@ -22,3 +22,4 @@ export type { Issue, IssueCode, IssueSource } from "./issues.ts";
 export { GRAPH_OPTIONS } from "./graph-json.ts";
 export type { SerializedNode, SerializedEdge, SerializedPlanGraph } from "./graph-json.ts";
 export { validateGraph, hasKind } from "./validate.ts";
+export { graphJsonSchema } from "./json-schema.ts";
