@@ -29,11 +29,11 @@ export interface RegionEntry {
   ancestors: string[];
 }
 
-/** An industry term and the catalogue it comes from; weak terms are common words that count only in an industry context. */
+/** An industry term and the catalogue it comes from; only `anywhere` terms count without an industry context around them. */
 export interface IndustryTerm {
   term: string;
   catalogue: string;
-  weak: boolean;
+  anywhere: boolean;
 }
 
 /** Everything the recognisers look up. */
@@ -50,25 +50,6 @@ export interface Lexicon {
   industryModifiers: string[];
   genericIndustryHeads: Set<string>;
 }
-
-const STRONG_SHORT_INDUSTRIES = new Set([
-  "钢铁",
-  "石化",
-  "氢能",
-  "光伏",
-  "风电",
-  "锂电",
-  "芯片",
-  "储能",
-  "稀土",
-  "电商",
-  "北斗",
-  "核电",
-  "特钢",
-  "5G",
-  "化工",
-  "建材",
-]);
 
 const GENERIC_NAMES = new Set(["城区", "郊区", "矿区", "市辖区", "新区", "市中区", "城中区", "开发区"]);
 
@@ -163,11 +144,11 @@ export function lexicon(): Lexicon {
   for (const d of divisions.values())
     if (d.level === "prefecture" || d.level === "new-area") lex.abbreviationChars.add(d.short[0]!);
 
+  const anywhere = new Set(industries.anywhere);
   for (const [catalogue, terms] of Object.entries(industries.catalogues)) {
     for (const term of terms) {
       if (lex.industries.has(term) || term.includes("、") || term.includes("和其他")) continue;
-      const weak = term.length <= 2 && !STRONG_SHORT_INDUSTRIES.has(term);
-      lex.industries.set(term, { term, catalogue, weak });
+      lex.industries.set(term, { term, catalogue, anywhere: anywhere.has(term) });
     }
   }
   lex.industryMatcher = new AhoCorasick([...lex.industries.keys()]);

@@ -23,39 +23,6 @@ const LEADING_GENERIC =
 const QUANTITY_RESIDUE = /^(个|家|项|名|批|座|条|地|的|得|之|百家|千家|万家)/u;
 const GENERIC_MODIFIER =
   /^(重点|主导|优势|特色|特色优势|支柱|传统|相关|其他|各类|新兴|地方|本地|全省|全市|我省|我市|重大|现代|国家|重要|全球|新|主要|首位|接续|战略性|区域|各|多|首批|首个|一批|关联|配套|上下游|本土|存量|落后|过剩|低效|新型|基础|优质|骨干|龙头|大型|中小|民营|外资|国有)$|级$|型$/u;
-const STRONG = new Set([
-  "钢铁",
-  "石化",
-  "氢能",
-  "光伏",
-  "风电",
-  "锂电",
-  "储能",
-  "稀土",
-  "核电",
-  "特钢",
-  "生物医药",
-  "新能源汽车",
-  "集成电路",
-  "装备制造",
-  "高端装备制造",
-  "电子信息",
-  "新材料",
-  "新能源",
-  "现代物流",
-  "数字经济",
-  "海洋经济",
-  "文化旅游",
-  "现代农业",
-  "先进制造业",
-  "服务型制造",
-  "通用航空",
-  "电子商务",
-  "跨境电商",
-  "普惠金融",
-  "冰雪产业",
-]);
-
 function industryMention(name: string, start: number, end: number, sentence: number, category: string): Mention {
   return { label: "Industry", name, aliases: [], start, end, sentence, props: { category } };
 }
@@ -76,7 +43,7 @@ export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Ment
       continue;
     const suffix = SUFFIX.exec(text.slice(end, end + 4))?.[0];
     const verbBefore = INDUSTRY_VERB.test(text.slice(Math.max(0, begin - 6), begin));
-    if (!suffix && !verbBefore && (term.weak || !STRONG.has(keyword))) continue;
+    if (!suffix && !verbBefore && !term.anywhere) continue;
     if (NOT_INDUSTRY_AFTER.test(text.slice(end + (suffix?.length ?? 0), end + (suffix?.length ?? 0) + 5))) continue;
     const sentence = sentenceAt(ctx.sentences, begin);
     if (sentence < 0) continue;
