@@ -47,7 +47,6 @@ export interface Lexicon {
   trapPhrases: string[];
   industries: Map<string, IndustryTerm>;
   industryMatcher: AhoCorasick;
-  industryModifiers: string[];
   genericIndustryHeads: Set<string>;
 }
 
@@ -76,7 +75,6 @@ export function lexicon(): Lexicon {
     trapPhrases: traps.phrases,
     industries: new Map(),
     industryMatcher: new AhoCorasick([]),
-    industryModifiers: industries.modifiers,
     genericIndustryHeads: new Set(industries.genericHeads),
   };
   const trapWords = new Set(traps.words);
