@@ -1,7 +1,7 @@
 // The `plangraph eval` command: scores a graph against a hand-made gold file, per entity and relation type.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import type { SerializedPlanGraph } from "../schema/index.ts";
+import { readGraphFile } from "../graph/read-graph-file.ts";
 import { parseGold } from "../ingest/evaluate/gold.ts";
 import { formatScore, score } from "../ingest/evaluate/score.ts";
 
@@ -44,7 +44,7 @@ Example:
   plangraph ingest plan.txt --out plan.json && plangraph eval --graph plan.json --gold plan.gold.json --errors 20`,
     )
     .action(async (opts: { graph: string; gold: string; errors: number; json?: boolean }) => {
-      const graph = (await readJson(opts.graph, "graph")) as SerializedPlanGraph;
+      const { graph } = await readGraphFile(opts.graph);
       const gold = parseGold(await readJson(opts.gold, "gold file"), opts.gold);
       const result = score(graph, gold);
       if (opts.json)

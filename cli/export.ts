@@ -1,12 +1,13 @@
 // The `plangraph export` command: a selection of a graph file or of Neo4j, written as JSON, GraphML, GEXF, CSV or Cypher.
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { formatIssue, validateGraph, type EdgeType, type NodeLabel } from "../schema/index.ts";
-import { createPlanGraph, type PlanGraph } from "../ingest/stages/build.ts";
+import type { EdgeType, NodeLabel } from "../schema/index.ts";
+import type { PlanGraph } from "../ingest/stages/build.ts";
+import { openGraphFile } from "../graph/read-graph-file.ts";
 import { createDriver, runReadQuery, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
 import { checkFilter, readNeo4jGraph, select, type Selection } from "../graph/select/index.ts";
 import {
@@ -69,21 +70,6 @@ function usage(message: string): Error & { code: string } {
   return Object.assign(new Error(`export: ${message}`), { code: "export/usage" });
 }
 
-async function readGraphFile(file: string): Promise<PlanGraph> {
-  const text = await readFile(file, "utf8").catch((err: NodeJS.ErrnoException) => {
-    throw usage(`cannot read ${file} (${err.code ?? err.message}); make one with plangraph ingest … --out ${file}`);
-  });
-  const { graph, issues } = validateGraph(JSON.parse(text), file);
-  const errors = issues.filter((i) => i.severity === "error");
-  if (!graph) {
-    for (const issue of errors.slice(0, 10)) console.error(formatIssue(issue));
-    throw usage(`${file} is not a valid plan graph (${errors.length} problem(s))`);
-  }
-  const planGraph = createPlanGraph();
-  planGraph.import(graph as unknown as Parameters<PlanGraph["import"]>[0]);
-  return planGraph;
-}
-
 /** Reads the source graph (a file, Neo4j, or a file narrowed to a query's result) and applies the selection. */
 async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
   const { labels, types } = checkFilter({
@@ -97,7 +83,7 @@ async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
     ...(opts.ego ? { ego: { node: opts.ego, depth: opts.depth } } : {}),
   };
   if (!opts.neo4j) {
-    const graph = await readGraphFile(opts.graph as string);
+    const graph = await openGraphFile(opts.graph as string);
     if (!opts.cypher) return select(graph, selection);
     // A query against Neo4j picks the items; their data comes from the file, so the export matches what was ingested.
     const connection = createDriver(settingsFromEnv());

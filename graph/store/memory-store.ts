@@ -1,6 +1,6 @@
 // The embedded store: a plan graph held in memory as a graphology multigraph, no database needed.
-import { readFile } from "node:fs/promises";
 import Graph from "graphology";
+import { GraphFileError, openGraphFile } from "../read-graph-file.ts";
 import {
   EDGE_TYPES,
   ENTITY_LABELS,
@@ -282,17 +282,10 @@ export function createMemoryStore(data: unknown, file?: string): MemoryStore {
 
 /** Reads a graph JSON file (what `plangraph ingest` writes) into a memory store. */
 export async function openMemoryStore(file: string): Promise<MemoryStore> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new StoreError("store/unavailable", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new StoreError("store/bad-request", `${file} is not JSON: ${(err as Error).message}`, { cause: err });
-  }
-  return createMemoryStore(data, file);
+  const graph = await openGraphFile(file).catch((err: unknown) => {
+    const code =
+      err instanceof GraphFileError && err.code === "graph-file/unreadable" ? "store/unavailable" : "store/bad-request";
+    throw new StoreError(code, (err as Error).message, { cause: err });
+  });
+  return new MemoryStore(graph);
 }
