@@ -2,6 +2,14 @@
 import type { PlanText } from "../../../graph/store/types.ts";
 import { h, setChildren } from "./dom.ts";
 
+function closeButton(onClose: () => void): HTMLElement {
+  return h(
+    "button",
+    { type: "button", class: "close", title: "Close", "aria-label": "Close plan text", onclick: onClose },
+    "×",
+  );
+}
+
 /** Shows a plan's text with the characters from `start` to `end` marked and in view; without the text, just the sentence. */
 export function renderPlanText(
   element: HTMLElement,
@@ -15,11 +23,7 @@ export function renderPlanText(
     element.hidden = false;
     setChildren(
       element,
-      h(
-        "button",
-        { type: "button", class: "close", title: "Close", "aria-label": "Close plan text", onclick: onClose },
-        "×",
-      ),
+      closeButton(onClose),
       h("h2", {}, plan.name),
       h("p", { class: "notice" }, "This graph holds no text for this plan (it was exported or loaded without texts)."),
       sentence ? h("div", { class: "plan-body", lang: "zh" }, h("mark", { id: "highlight" }, sentence)) : null,
@@ -31,11 +35,7 @@ export function renderPlanText(
   element.hidden = false;
   setChildren(
     element,
-    h(
-      "button",
-      { type: "button", class: "close", title: "Close", "aria-label": "Close plan text", onclick: onClose },
-      "×",
-    ),
+    closeButton(onClose),
     h("h2", {}, plan.name),
     h(
       "p",
@@ -50,9 +50,5 @@ export function renderPlanText(
 /** Shows that a plan's text could not be loaded. */
 export function renderPlanTextError(element: HTMLElement, message: string, onClose: () => void): void {
   element.hidden = false;
-  setChildren(
-    element,
-    h("button", { type: "button", class: "close", onclick: onClose }, "×"),
-    h("p", { class: "error" }, message),
-  );
+  setChildren(element, closeButton(onClose), h("p", { class: "error" }, message));
 }
