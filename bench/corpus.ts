@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { openGraphFile } from "../graph/read-graph-file.ts";
+import { openGraphFile } from "../graph/model/index.ts";
 import { mostMentioned } from "../graph/compare/index.ts";
 
 const corpus = process.argv[2] ?? "data/corpus";

@@ -1,7 +1,7 @@
 // The `plangraph eval` command: scores a graph against a hand-made gold file, per entity and relation type.
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { readGraphFile } from "../graph/read-graph-file.ts";
+import { readGraphFile } from "../graph/model/index.ts";
 import { parseGold } from "../ingest/evaluate/gold.ts";
 import { formatScore, score } from "../ingest/evaluate/score.ts";
 

@@ -6,8 +6,8 @@ import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import type { EdgeType, NodeLabel } from "../schema/index.ts";
-import type { PlanGraph } from "../ingest/stages/build.ts";
-import { openGraphFile } from "../graph/read-graph-file.ts";
+import type { PlanGraph } from "../graph/model/index.ts";
+import { openGraphFile } from "../graph/model/index.ts";
 import { createDriver, runReadQuery, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
 import { checkFilter, readNeo4jGraph, select, type Selection } from "../graph/select/index.ts";
 import {

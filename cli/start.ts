@@ -1,13 +1,13 @@
 // The `plangraph start` command (npm start): the sample plan's graph, built or refreshed as needed, in the explorer.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { formatIssue, planIdFromPath, type SerializedPlanGraph } from "../schema/index.ts";
 import { ingestDocument } from "../ingest/pipeline.ts";
-import { combine } from "../ingest/stages/build.ts";
+import { combine, toSerialized, writeGraphFile } from "../graph/model/index.ts";
 import { createDriver, loadGraph, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
 import { createMemoryStore, Neo4jStore } from "../graph/store/index.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../web/server/index.ts";
@@ -31,7 +31,7 @@ export function ingestSamplePlan(): SerializedPlanGraph {
     throw new Error(
       `cli/start: the sample plan could not be ingested:\n  ${result.issues.map(formatIssue).join("\n  ")}`,
     );
-  return combine([result.graph]).export() as unknown as SerializedPlanGraph;
+  return toSerialized(combine([result.graph]));
 }
 
 function planHash(graph: SerializedPlanGraph): string | undefined {
@@ -54,10 +54,7 @@ export async function ensureSampleGraph(
     return { graph: cached, rebuilt: false };
   const graph = ingestSamplePlan();
   graph.attributes = { ...graph.attributes, generator: "plangraph", extractor };
-  await mkdir(path.dirname(cacheFile), { recursive: true });
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(graph));
-  await rename(tmp, cacheFile);
+  await writeGraphFile(cacheFile, graph);
   return { graph, rebuilt: true };
 }
 

@@ -17,6 +17,7 @@ export type { EntityLabel, DocumentLabel, NodeLabel, RelationType, DocumentType,
 export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS } from "./properties.ts";
 export type { PropertyKind, PropertySpec, Evidence, NodeAttributes, EdgeAttributes } from "./properties.ts";
 export { normalizeName, entityId, planNodeId, sectionId, edgeId, planIdFromPath } from "./ids.ts";
+export { bigrams, diceOf, dice } from "./similarity.ts";
 export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
 export type { Issue, IssueCode, IssueSource } from "./issues.ts";
 export { GRAPH_OPTIONS } from "./graph-json.ts";

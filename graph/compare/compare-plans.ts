@@ -1,7 +1,6 @@
 // Cross-plan comparison: what two plans share and what only one of them has, by type, with their goals side by side.
-import { ENTITY_LABELS, RELATION_TYPES, type EntityLabel, type RelationType } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
-import { dice } from "../../ingest/stages/resolve.ts";
+import { ENTITY_LABELS, RELATION_TYPES, dice, type EntityLabel, type RelationType } from "../../schema/index.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { entityLabel, planContents, relationParts } from "./plan-contents.ts";
 
 /** An entity as a comparison lists it, with how many sentences of each plan mention it. */

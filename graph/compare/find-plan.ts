@@ -1,6 +1,6 @@
 // Finds a plan by what a user types: its id, its file, its title, or the region that issued it (河北, 广东省).
 import { normalizeName } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 
 /** The plan fields a reference is matched against, read from a Plan node (`id` without the `plan:` prefix). */
 export interface PlanCandidate {

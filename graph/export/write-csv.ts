@@ -2,7 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Evidence, PropertyKind } from "../../schema/index.ts";
 import { schemaStatements } from "../neo4j/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { EVIDENCE_PARTS, edgeColumns, flattenEvidence, nodeColumns, type Column } from "./columns.ts";
 import { ExportError } from "./errors.ts";
 

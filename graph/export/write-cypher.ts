@@ -9,7 +9,7 @@ import {
   type PropertySpec,
 } from "../../schema/index.ts";
 import { schemaStatements } from "../neo4j/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { EVIDENCE_PARTS, TEXT_PROPERTY, flattenEvidence } from "./columns.ts";
 import { cypherFloat, cypherInteger, cypherName, cypherString } from "./cypher-literal.ts";
 

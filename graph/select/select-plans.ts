@@ -1,6 +1,6 @@
 // Selection by plan: what one or more plans say, i.e. their documents, the entities they mention and their statements.
 import { planNodeId } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { SelectError } from "./errors.ts";
 import { subgraph } from "./subgraph.ts";
 

@@ -1,6 +1,6 @@
 // One entry point for every selection: items, plans, labels and types, then an ego network, each narrowing the last.
 import type { EdgeType, NodeLabel } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { filterGraph } from "./filter-graph.ts";
 import { selectEgo } from "./select-ego.ts";
 import { selectItems, type ItemList } from "./select-items.ts";

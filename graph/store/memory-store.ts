@@ -1,6 +1,5 @@
 // The embedded store: a plan graph held in memory as a graphology multigraph, no database needed.
-import Graph from "graphology";
-import { GraphFileError, openGraphFile } from "../read-graph-file.ts";
+import { GraphFileError, fromSerialized, openGraphFile, type PlanGraph } from "../model/index.ts";
 import {
   EDGE_TYPES,
   ENTITY_LABELS,
@@ -10,7 +9,6 @@ import {
   formatIssue,
   isEntityLabel,
   validateGraph,
-  type EdgeAttributes,
   type EdgeType,
   type NodeAttributes,
   type NodeLabel,
@@ -39,8 +37,6 @@ import type {
   SubgraphSelection,
   ViewEdge,
 } from "./types.ts";
-
-type PlanGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 /** A GraphStore over a graph held in memory. */
 export class MemoryStore implements GraphStore {
@@ -277,7 +273,7 @@ export function createMemoryStore(data: unknown, file?: string): MemoryStore {
     const shown = errors.slice(0, 5).map(formatIssue).join("\n  ");
     throw new StoreError("store/bad-request", `${file ?? "the graph"} is not a valid plan graph:\n  ${shown}`);
   }
-  return new MemoryStore(Graph.from(graph as SerializedPlanGraph) as PlanGraph);
+  return new MemoryStore(fromSerialized(graph));
 }
 
 /** Reads a graph JSON file (what `plangraph ingest` writes) into a memory store. */

@@ -1,5 +1,4 @@
 // The database store: the same GraphStore answered from Neo4j, with read-only sessions and values as parameters.
-import Graph from "graphology";
 import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import {
   EDGE_PROPERTIES,
@@ -37,7 +36,7 @@ import {
   type PlanComparison,
   type PlanMention,
 } from "../compare/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import { fromSerialized } from "../model/index.ts";
 import { buildDetails, evidenceSections, type TouchingEdge } from "./details.ts";
 import { byCodePoint, DEFAULT_SEARCH_LIMIT, resolveFilter } from "./defaults.ts";
 import { edgeNotFound, nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
@@ -446,7 +445,7 @@ export class Neo4jStore implements GraphStore {
       labels: [...ENTITY_LABELS, "Plan", "Section"],
       types: ["MENTIONED_IN", ...RELATION_TYPES],
     });
-    return comparePlans(Graph.from(data as never) as unknown as PlanGraph, idA, idB);
+    return comparePlans(fromSerialized(data), idA, idB);
   }
 
   /** Counts an entity's evidence sentences per plan in the database and names the plans as graph/compare does. */

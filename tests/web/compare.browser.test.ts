@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../ingest/pipeline.ts";
-import { combine } from "../../ingest/stages/build.ts";
+import { combine } from "../../graph/model/index.ts";
 import { createMemoryStore } from "../../graph/store/index.ts";
 import { LABEL_COLORS, MEMBERSHIP_COLORS } from "../../web/app/graph/palette.ts";
 import { APP_DIST_DIR, startServer, type RunningServer } from "../../web/server/index.ts";

@@ -1,11 +1,10 @@
 // The export endpoint: a selection (current view, plans, or everything) from the store, streamed out by graph/export.
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import Graph from "graphology";
 import { EDGE_TYPES, NODE_LABELS, type EdgeType, type NodeLabel } from "../../schema/index.ts";
 import type { GraphStore, SubgraphSelection } from "../../graph/store/index.ts";
 import { EXPORT_FORMATS, FORMAT_FILES, exportChunks, type ExportFormat } from "../../graph/export/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import { fromSerialized } from "../../graph/model/index.ts";
 
 /** The most node or edge keys a view export may list. */
 export const MAX_EXPORT_ITEMS = 200_000;
@@ -56,7 +55,7 @@ async function send(store: GraphStore, request: ExportRequest, reply: FastifyRep
   for (const name of ["nodes", "edges", "plans", "labels", "types"] as const)
     if (request[name]) (selection as Record<string, unknown>)[name] = request[name];
   const data = await store.subgraph(selection);
-  const graph = Graph.from(data as never) as unknown as PlanGraph;
+  const graph = fromSerialized(data);
   const { chunks, summary } = exportChunks(graph, request.format);
   const name = fileName(request);
   return reply

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestDocument } from "../../../ingest/pipeline.ts";
-import { combine } from "../../../ingest/stages/build.ts";
+import { combine } from "../../../graph/model/index.ts";
 import {
   comparePlans,
   findEntities,

@@ -1,6 +1,6 @@
 // Selecting by plan on a two-plan graph: a plan's statements and the entities they touch, shared entities included once.
 import { describe, expect, it } from "vitest";
-import { combine } from "../../../ingest/stages/build.ts";
+import { combine } from "../../../graph/model/index.ts";
 import { findPlan, selectPlans } from "../../../graph/select/index.ts";
 import { SAMPLE_PLAN, sampleGraph, specialCharacters } from "../export/graphs.ts";
 

@@ -10,7 +10,7 @@ import {
 } from "../../../schema/index.ts";
 import type { GraphStore } from "../../../graph/store/index.ts";
 import { comparePlans } from "../../../graph/compare/index.ts";
-import type { PlanGraph } from "../../../ingest/stages/build.ts";
+import type { PlanGraph } from "../../../graph/model/index.ts";
 import { contractGraph, PROPOSAL, REPORT } from "./fixture.ts";
 import { GUANGDONG_2021, HEBEI_2021, provincesGraph } from "./provinces-graph.ts";
 

@@ -1,0 +1,42 @@
+// The layer check over this repository, and over small import maps that break each rule on purpose.
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkLayers, readImports } from "../../tools/check-layers.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const rulesOf = (imports: Record<string, string[]>) => checkLayers(new Map(Object.entries(imports))).map((v) => v.rule);
+
+describe("check-layers", () => {
+  it("finds the repository's rooms kept and no import cycle", () => {
+    const imports = readImports(ROOT);
+    expect(imports.get("graph/store/memory-store.ts")).toContain("graph/model/index.ts");
+    expect(checkLayers(imports).map((v) => v.message)).toEqual([]);
+  });
+
+  it("refuses graph/ or web/ importing the extractor", () => {
+    expect(rulesOf({ "graph/select/x.ts": ["ingest/stages/build.ts"] })).toEqual(["ingest-below-graph-and-web"]);
+    expect(rulesOf({ "web/server/x.ts": ["ingest/pipeline.ts"] })).toEqual(["ingest-below-graph-and-web"]);
+    expect(rulesOf({ "cli/x.ts": ["ingest/pipeline.ts"] })).toEqual([]);
+  });
+
+  it("refuses schema/ importing anything outside itself, a package included", () => {
+    expect(rulesOf({ "schema/x.ts": ["graph/model/index.ts"] })).toEqual(["schema-self-contained"]);
+    expect(rulesOf({ "schema/x.ts": ["graphology"] })).toEqual(["schema-self-contained"]);
+    expect(rulesOf({ "schema/x.ts": ["schema/ids.ts"] })).toEqual([]);
+  });
+
+  it("keeps graph/model/ below ingest/ and ingest/ on schema/ and the model", () => {
+    expect(rulesOf({ "graph/model/x.ts": ["graph/store/index.ts"] })).toEqual(["model-below-ingest"]);
+    expect(rulesOf({ "ingest/stages/x.ts": ["graph/neo4j/index.ts"] })).toEqual(["ingest-rooms"]);
+    expect(rulesOf({ "ingest/stages/x.ts": ["graph/model/index.ts", "schema/index.ts", "node:fs"] })).toEqual([]);
+  });
+
+  it("finds a cycle of any length, and a module importing itself", () => {
+    const cycle = checkLayers(
+      new Map(Object.entries({ "cli/a.ts": ["cli/b.ts"], "cli/b.ts": ["cli/c.ts"], "cli/c.ts": ["cli/a.ts"] })),
+    );
+    expect(cycle).toEqual([expect.objectContaining({ rule: "cycle", imports: "cli/a.ts → cli/b.ts → cli/c.ts" })]);
+    expect(rulesOf({ "cli/a.ts": ["cli/a.ts"] })).toEqual(["cycle"]);
+    expect(rulesOf({ "cli/a.ts": ["cli/b.ts"], "cli/b.ts": [] })).toEqual([]);
+  });
+});
