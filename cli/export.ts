@@ -1,14 +1,13 @@
 // The `plangraph export` command: a selection of a graph file or of Neo4j, written as JSON, GraphML, GEXF, CSV or Cypher.
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Readable, type Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import type { EdgeType, NodeLabel } from "../schema/index.ts";
 import type { PlanGraph } from "../graph/model/index.ts";
-import { openGraphFile } from "../graph/model/index.ts";
-import { createDriver, runReadQuery, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
+import { openGraphFile, writeAtomically } from "../graph/model/index.ts";
+import { runReadQuery, settingsFromEnv, withConnection } from "../graph/neo4j/index.ts";
 import { checkFilter, readNeo4jGraph, select, type Selection } from "../graph/select/index.ts";
 import {
   CSV_FILES,
@@ -86,21 +85,13 @@ async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
     const graph = await openGraphFile(opts.graph as string);
     if (!opts.cypher) return select(graph, selection);
     // A query against Neo4j picks the items; their data comes from the file, so the export matches what was ingested.
-    const connection = createDriver(settingsFromEnv());
-    try {
-      const result = await runReadQuery(connection, opts.cypher, opts.param, {
-        maxRows: 1_000_000,
-        timeoutMs: 300_000,
-      });
-      const items = { nodes: result.nodes.map((n) => n.id), edges: result.relationships.map((r) => r.key) };
-      return select(graph, { ...selection, items });
-    } finally {
-      await connection.driver.close();
-    }
+    const result = await withConnection(settingsFromEnv(), (connection) =>
+      runReadQuery(connection, opts.cypher as string, opts.param, { maxRows: 1_000_000, timeoutMs: 300_000 }),
+    );
+    const items = { nodes: result.nodes.map((n) => n.id), edges: result.relationships.map((r) => r.key) };
+    return select(graph, { ...selection, items });
   }
-  const connection = createDriver(settingsFromEnv());
-  try {
-    await verifyConnection(connection);
+  return withConnection(settingsFromEnv(), async (connection) => {
     const read = await readNeo4jGraph(connection, opts.cypher ? { query: opts.cypher, params: opts.param } : {});
     if (read.truncated) console.error("warning: the query returned more than 1,000,000 rows; the rest were left out");
     if (read.skippedNodes + read.skippedRelationships > 0)
@@ -109,21 +100,7 @@ async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
           `${read.skippedRelationships} relationship(s) of other types or without both ends`,
       );
     return select(read.graph, selection);
-  } finally {
-    await connection.driver.close();
-  }
-}
-
-/** Writes a stream's content to a temporary file and renames it into place, so a failed export leaves no half file. */
-async function writeFileAtomically(file: string, write: (out: Writable) => Promise<unknown>): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await write(createWriteStream(tmp));
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  });
 }
 
 /** CSV into a folder: nodes.csv, relationships.csv, import.sh and constraints.cypher, ready for neo4j-admin. */
@@ -138,7 +115,7 @@ async function writeCsvFolder(graph: PlanGraph, folder: string, options: ExportO
     [CSV_FILES.constraints, [constraintsScript()]],
   ];
   for (const [name, chunks] of files)
-    await writeFileAtomically(path.join(folder, name), (out) => pipeline(Readable.from(chunks), out));
+    await writeAtomically(path.join(folder, name), (out) => pipeline(Readable.from(chunks), out));
   return arrayDelimiter;
 }
 
@@ -202,7 +179,7 @@ Examples:
         delimiter = await writeCsvFolder(graph, opts.output, options);
       } else {
         await mkdir(path.dirname(opts.output), { recursive: true });
-        await writeFileAtomically(opts.output, async (out) => {
+        await writeAtomically(opts.output, async (out) => {
           delimiter = (await exportGraph(graph, format, out, options)).arrayDelimiter;
         });
       }

@@ -1,6 +1,8 @@
 // Public names of the graph store: the interface, its two implementations, limits and errors.
 export { MemoryStore, createMemoryStore, openMemoryStore } from "./memory-store.ts";
 export { Neo4jStore, labelOfKey } from "./neo4j-store.ts";
+export { openStore } from "./open-store.ts";
+export type { StoreSource } from "./open-store.ts";
 export type { Neo4jStoreOptions } from "./neo4j-store.ts";
 export {
   DEFAULT_GRAPH_LIMIT,

@@ -4,10 +4,9 @@ import {
   InvalidGraphError,
   Neo4jStoreError,
   loadGraph,
-  schemaStatements,
   type LoadProgress,
 } from "../../../graph/neo4j/index.ts";
-import type { SerializedPlanGraph } from "../../../schema/index.ts";
+import { schemaStatements, type SerializedPlanGraph } from "../../../schema/index.ts";
 import { HEBEI_PROPOSAL, HEBEI_REPORT_2021, generatedCorpus, mergeGraphs, planGraph } from "./fixtures.ts";
 import { countsInDb, countsInGraph, emptyDatabase, testConnection } from "./helpers.ts";
 
