@@ -10,7 +10,7 @@ import { selectPlans } from "./select-plans.ts";
 export interface Selection {
   /** Node ids and edge keys, e.g. the explorer's current view or the elements a Cypher query returned. */
   items?: ItemList;
-  /** Plans by id, node key, title or last part of the id; keeps what those plans state. */
+  /** Plan ids (resolve what a person typed with graph/store/resolve-plan.ts); keeps what those plans state. */
   plans?: readonly string[];
   /** Node labels to keep. */
   labels?: readonly NodeLabel[];

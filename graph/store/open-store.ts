@@ -4,14 +4,19 @@ import { openMemoryStore } from "./memory-store.ts";
 import { Neo4jStore } from "./neo4j-store.ts";
 import type { GraphStore } from "./types.ts";
 
-/** Where a store's graph lives: a graph JSON file (read into memory), or a Neo4j database and its console limits. */
+/** Where a store's graph lives: a graph JSON file (read into memory), or a Neo4j database, its console limits and warnings. */
 export type StoreSource =
   | { kind: "memory"; file: string }
-  | { kind: "neo4j"; settings: Neo4jSettings; cypher?: ReadQueryOptions };
+  | { kind: "neo4j"; settings: Neo4jSettings; cypher?: ReadQueryOptions; onWarning?: (message: string) => void };
 
 /** Opens a store: reads and validates the graph file, or connects to Neo4j and checks it answers (the store owns the driver). */
 export async function openStore(source: StoreSource): Promise<GraphStore> {
   if (source.kind === "memory") return openMemoryStore(source.file);
   const connection = await openConnection(source.settings);
-  return new Neo4jStore(connection, { ownsDriver: true, ...(source.cypher ? { cypher: source.cypher } : {}) });
+  const { cypher, onWarning } = source;
+  return new Neo4jStore(connection, {
+    ownsDriver: true,
+    ...(cypher ? { cypher } : {}),
+    ...(onWarning ? { onWarning } : {}),
+  });
 }

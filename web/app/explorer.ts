@@ -281,7 +281,7 @@ export class Explorer {
     });
     byId("console-toggle").addEventListener("click", () => void this.#toggleConsole());
     this.#planChoices = this.#plans
-      .map((p) => ({ id: p.id, title: planTitle(p), level: p.level ?? "other" }))
+      .map((p) => ({ ...p, title: planTitle(p), level: p.level ?? "other" }))
       .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || a.level.localeCompare(b.level));
     this.#updateCompare = mountComparePanel(this.#el.compare, {
       choose: (side, plan) => {

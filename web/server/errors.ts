@@ -24,7 +24,6 @@ const STATUS: Readonly<Record<string, number>> = {
   "store/unavailable": 503,
   "select/unknown-node": 404,
   "select/unknown-item": 404,
-  "select/unknown-plan": 404,
   "neo4j/write-refused": 403,
   "neo4j/timeout": 504,
   "neo4j/bad-parameter": 400,
@@ -34,8 +33,8 @@ const STATUS: Readonly<Record<string, number>> = {
   "neo4j/database-not-found": 503,
   "export/unknown-format": 400,
   "export/bad-option": 400,
-  "compare/plan-not-found": 404,
-  "compare/plan-ambiguous": 400,
+  "plan/not-found": 404,
+  "plan/ambiguous": 400,
 };
 
 /** Codes whose message may name server settings (user names, database names): replaced by advice that names none. */
@@ -62,7 +61,7 @@ export function errorReply(err: unknown): { status: number; body: ErrorBody } {
   if (e?.validation) return reply(400, "api/bad-request", String(e.message));
   if (err instanceof ApiError) return reply(err.statusCode, err.code, err.message);
   const code = typeof e?.code === "string" ? e.code : undefined;
-  if (code?.startsWith("compare/") && STATUS[code] && Array.isArray(e.candidates)) {
+  if (code?.startsWith("plan/") && STATUS[code] && Array.isArray(e.candidates)) {
     const { status, body } = reply(STATUS[code], code, userMessage(String(e.message)));
     return { status, body: { error: { ...body.error, candidates: e.candidates as { id: string; title: string }[] } } };
   }

@@ -3,14 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestDocument } from "../../../ingest/pipeline.ts";
 import { combine } from "../../../graph/model/index.ts";
-import {
-  comparePlans,
-  findEntities,
-  findPlan,
-  mostMentioned,
-  plansMentioning,
-  PlanNotFoundError,
-} from "../../../graph/compare/index.ts";
+import { comparePlans, findEntities, mostMentioned, plansMentioning } from "../../../graph/compare/index.ts";
+import { findPlan, PlanReferenceError } from "../../../graph/store/index.ts";
 
 const plan = (file: string, id: string) =>
   ingestDocument(readFileSync(`data/corpus/reports-2021/${file}`), file, id).graph!;
@@ -64,7 +58,7 @@ describe("comparePlans", () => {
   });
 
   it("refuses an ambiguous or unknown plan with the candidates named", () => {
-    expect(() => findPlan(graph, "reports-2021")).toThrow(PlanNotFoundError);
+    expect(() => findPlan(graph, "reports-2021")).toThrow(PlanReferenceError);
     expect(() => findPlan(graph, "reports-2021")).toThrow(/matches 3 plans/u);
     expect(() => findPlan(graph, "上海")).toThrow(/no plan matches "上海"/u);
   });
