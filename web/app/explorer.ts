@@ -15,6 +15,7 @@ import {
 import type { EvidenceView, PlanSummary, PlanText, SearchHit } from "../../graph/store/types.ts";
 import type { PlanComparison } from "../../graph/compare/index.ts";
 import { api, type Health } from "./api.ts";
+import type { ExportFormat } from "../../graph/export/formats.ts";
 import {
   addPath,
   addSlice,
@@ -107,7 +108,7 @@ export class Explorer {
   #docsLoaded = false;
   #omitted = { nodes: 0, edges: 0 };
   #total = { nodes: 0, edges: 0 };
-  #health: Health = { store: "memory", cypher: false };
+  #health: Health = { store: "memory", cypher: false, exportFormats: [] };
   #plans: PlanSummary[] = [];
   #planTexts = new Map<string, Promise<PlanText>>();
   #detailsTicket = 0;
@@ -274,7 +275,7 @@ export class Explorer {
       choose: (hit) => void this.#chooseHit(hit),
     });
     mountExportMenu(byId("export-menu"), {
-      formats: this.#health.exportFormats ?? [],
+      formats: this.#health.exportFormats,
       hasPlan: () => this.#singlePlan() !== null,
       exportFile: (scope, format) => this.#exportFile(scope, format),
       exportPng: async () => download(await this.#png(), "plangraph-view.png"),
@@ -707,7 +708,7 @@ export class Explorer {
     return this.graph.filterNodes((key) => nodeVisible(this.graph, key, ctx));
   }
 
-  async #exportFile(scope: ExportScope, format: string): Promise<void> {
+  async #exportFile(scope: ExportScope, format: ExportFormat): Promise<void> {
     const plan = this.#singlePlan();
     const ctx = this.#context();
     const request =

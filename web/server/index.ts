@@ -5,5 +5,4 @@ export { startServer, DEFAULT_PORT, DEFAULT_HOST } from "./start-server.ts";
 export type { StartOptions, RunningServer } from "./start-server.ts";
 export { ensureAppBuilt, buildApp, appIsStale, APP_DIST_DIR } from "./build-app.ts";
 export { ApiError, errorReply } from "./errors.ts";
-export type { ErrorBody } from "./errors.ts";
-export { CYPHER_NOT_CONFIGURED, MAX_QUERY_LENGTH } from "./api-routes.ts";
+export { CYPHER_NOT_CONFIGURED } from "./api-routes.ts";
