@@ -12,23 +12,33 @@ export type ImportMap = ReadonlyMap<string, readonly string[]>;
 
 /** A rule the imports break, with the importing file and what it imported (or the files of a cycle). */
 export interface LayerViolation {
-  rule:
-    | "ingest-below-graph-and-web"
-    | "schema-self-contained"
-    | "model-below-ingest"
-    | "ingest-rooms"
-    | "product-code"
-    | "cycle";
+  rule: "ingest-below-graph-and-web" | "schema-self-contained" | "room-order" | "product-code" | "cycle";
   file: string;
   imports: string;
   message: string;
 }
 
+/** The rooms from the bottom up: a module may import from its own rank and the ranks below it, never above. */
+export const ROOM_ORDER: readonly (readonly string[])[] = [
+  ["schema"],
+  ["graph/model"],
+  ["ingest"],
+  ["graph/select", "graph/compare", "graph/export", "graph/neo4j"],
+  ["graph/store"],
+  ["web"],
+  ["cli", "bench"],
+];
+
 const under = (file: string, room: string) => file === room || file.startsWith(`${room}/`);
 const isPackage = (spec: string) =>
   !spec.includes("/") || !/^(schema|ingest|graph|web|cli|bench|tests|tools)\//.test(spec);
 
-/** Checks the room rules: graph/ and web/ never import ingest/; schema/ imports only itself; graph/model/ only schema/. */
+/** The rank of the room a module sits in (-1 for tests and tools, which may import anything). */
+function rankOf(file: string): number {
+  return ROOM_ORDER.findIndex((rooms) => rooms.some((room) => under(file, room)));
+}
+
+/** Checks the room rules: graph/ and web/ never import ingest/; schema/ imports only itself; no room imports one above it. */
 function roomViolations(imports: ImportMap): LayerViolation[] {
   const out: LayerViolation[] = [];
   const add = (rule: LayerViolation["rule"], file: string, target: string, message: string) =>
@@ -45,10 +55,9 @@ function roomViolations(imports: ImportMap): LayerViolation[] {
         );
       if (under(file, "schema") && !(local && under(target, "schema")))
         add("schema-self-contained", file, target, "schema/ is the bottom room and imports nothing outside itself");
-      if (under(file, "graph/model") && local && !under(target, "schema") && !under(target, "graph/model"))
-        add("model-below-ingest", file, target, "graph/model/ sits below everything but schema/");
-      if (under(file, "ingest") && local && !["ingest", "schema", "graph/model"].some((room) => under(target, room)))
-        add("ingest-rooms", file, target, "ingest/ builds on schema/ and graph/model/ only");
+      const [from, to] = [rankOf(file), rankOf(target)];
+      if (!under(file, "schema") && local && from >= 0 && to > from)
+        add("room-order", file, target, `${ROOM_ORDER[to]?.join(", ")} sits above ${ROOM_ORDER[from]?.join(", ")}`);
       if (["schema", "ingest", "graph", "web", "cli"].some((room) => under(file, room)) && local)
         if (["tests", "bench", "tools"].some((room) => under(target, room)))
           add("product-code", file, target, "the product never imports tests, benches or tools");

@@ -18,18 +18,16 @@ export function createPlanGraph(): PlanGraph {
   return new Graph<NodeAttributes, EdgeAttributes, GraphAttributes>(GRAPH_OPTIONS);
 }
 
-/** The graph in the interchange format (what `graph.export()` writes), attributes shallow-copied. */
+/**
+ * The graph in the interchange format (the shape `graph.export()` writes). The attribute objects are the graph's own,
+ * not copies (a whole corpus copied costs seconds): treat the result as read-only, or merge it (merge copies nodes).
+ */
 export function toSerialized(graph: PlanGraph): SerializedPlanGraph {
   return {
     attributes: { ...graph.getAttributes() },
     options: { ...GRAPH_OPTIONS },
-    nodes: graph.mapNodes((key, attributes) => ({ key, attributes: { ...attributes } })),
-    edges: graph.mapEdges((key, attributes, source, target) => ({
-      key,
-      source,
-      target,
-      attributes: { ...attributes },
-    })),
+    nodes: graph.mapNodes((key, attributes) => ({ key, attributes })),
+    edges: graph.mapEdges((key, attributes, source, target) => ({ key, source, target, attributes })),
   };
 }
 

@@ -25,9 +25,11 @@ describe("check-layers", () => {
     expect(rulesOf({ "schema/x.ts": ["schema/ids.ts"] })).toEqual([]);
   });
 
-  it("keeps graph/model/ below ingest/ and ingest/ on schema/ and the model", () => {
-    expect(rulesOf({ "graph/model/x.ts": ["graph/store/index.ts"] })).toEqual(["model-below-ingest"]);
-    expect(rulesOf({ "ingest/stages/x.ts": ["graph/neo4j/index.ts"] })).toEqual(["ingest-rooms"]);
+  it("keeps each room below the rooms that use it: the model below ingest, ingest below the stores", () => {
+    expect(rulesOf({ "graph/model/x.ts": ["graph/store/index.ts"] })).toEqual(["room-order"]);
+    expect(rulesOf({ "ingest/stages/x.ts": ["graph/neo4j/index.ts"] })).toEqual(["room-order"]);
+    expect(rulesOf({ "graph/store/x.ts": ["web/api-contract.ts"] })).toEqual(["room-order"]);
+    expect(rulesOf({ "cli/x.ts": ["web/server/index.ts", "graph/store/index.ts"] })).toEqual([]);
     expect(rulesOf({ "ingest/stages/x.ts": ["graph/model/index.ts", "schema/index.ts", "node:fs"] })).toEqual([]);
   });
 
