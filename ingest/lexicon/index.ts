@@ -48,6 +48,8 @@ export interface Lexicon {
   regionMatcher: AhoCorasick;
   abbreviations: Map<string, string>;
   abbreviationChars: Set<string>;
+  /** First characters of every division's short name and every province abbreviation: how route names are made (渝昆, 荣乌). */
+  placeInitials: Set<string>;
   trapPhrases: string[];
   industries: Map<string, IndustryTerm>;
   industryMatcher: AhoCorasick;
@@ -76,6 +78,7 @@ export function lexicon(): Lexicon {
     regionMatcher: new AhoCorasick([]),
     abbreviations: new Map(),
     abbreviationChars: new Set(),
+    placeInitials: new Set(),
     trapPhrases: traps.phrases,
     industries: new Map(),
     industryMatcher: new AhoCorasick([]),
@@ -160,6 +163,8 @@ export function lexicon(): Lexicon {
   for (const abbr of lex.abbreviations.keys()) lex.abbreviationChars.add(abbr);
   for (const d of divisions.values())
     if (d.level === "prefecture" || d.level === "new-area") lex.abbreviationChars.add(d.short[0]!);
+  for (const d of divisions.values()) if (d.level !== "new-area") lex.placeInitials.add(d.short[0]!);
+  for (const abbr of lex.abbreviations.keys()) lex.placeInitials.add(abbr);
 
   const anywhere = new Set(industries.anywhere);
   for (const [catalogue, terms] of Object.entries(industries.catalogues)) {

@@ -66,13 +66,16 @@ function notAnIndustry(name: string, lex: Lexicon): boolean {
   );
 }
 
-/** Drops a place at the start of a name when two or more characters remain (保定 新能源 → 新能源). */
-function withoutPlace(text: string, start: number, end: number, lex: Lexicon): number {
+/** Drops a place, or a compound of two or more place initials, at the start of a name when two or more characters remain (保定新能源 → 新能源, 成资临空经济 → 临空经济). */
+function withoutPlace(text: string, start: number, end: number, lex: Lexicon, words: Uint8Array): number {
   const place = lex.regionMatcher
     .matchInText(text.slice(start, end))
     .filter((x) => x.begin === 0 && end - start - x.end >= 2)
     .sort((a, b) => b.end - a.end)[0];
-  return start + (place?.end ?? 0);
+  if (place) return start + place.end;
+  let k = start;
+  while (k < end && lex.abbreviationChars.has(text[k]!) && words[k] && words[k + 1]) k++;
+  return k - start >= 2 && end - k >= 2 && !lex.industries.has(text.slice(start, end)) ? k : start;
 }
 
 /** Catalogue terms: strong ones anywhere, weak ones before a suffix (氢能产业) or after an industry verb (发展储能). */
@@ -141,7 +144,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     let start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 8);
     const lead = LEADING_GENERIC.exec(text.slice(start, headStart));
     if (lead && headStart - start - lead[0].length >= 2) start += lead[0].length;
-    start = withoutPlace(text, start, headStart, lex);
+    start = withoutPlace(text, start, headStart, lex, ctx.words);
     const global = /^(中国国际|中国|国际|全国|全球|世界)/u.exec(text.slice(start, headStart));
     if (global && headStart - start - global[0].length >= 2) start += global[0].length;
     const prefix = text.slice(start, headStart);
@@ -186,6 +189,7 @@ function known(lex: Lexicon, name: string): boolean {
 /** Emits the items of one industry list, each without a leading place, skipping places and generic words. */
 function listMentions(
   text: string,
+  words: Uint8Array,
   items: ListItem[],
   sentence: number,
   lex: Lexicon,
@@ -194,7 +198,7 @@ function listMentions(
 ): Mention[] {
   const out: Mention[] = [];
   for (const item of items) {
-    const from = withoutPlace(text, item.start, item.end, lex);
+    const from = withoutPlace(text, item.start, item.end, lex, words);
     let [s, e] = [from, item.end];
     if (text[s] === "“" && text[e - 1] === "”") [s, e] = [s + 1, e - 1];
     const lead = LEADING_GENERIC.exec(text.slice(s, e));
@@ -225,7 +229,7 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const last = items[items.length - 1];
     if (items.length < 2 || !last) continue;
     const tail = text.slice(last.end, Math.min(s.end, last.end + 24));
-    const trimmed = trimTail(text, items, lex);
+    const trimmed = trimTail(text, ctx.words, items, lex);
     const head = listHead(text, last.end, ctx.words);
     const afterHead = head ? tail.slice(head[0].length) : "";
     const firms = FIRMS_AFTER.exec(afterHead.split(/[，。；]/u)[0]!);
@@ -241,7 +245,7 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const suffixed =
       /^(产业|行业)/u.test(tail) && !NOT_INDUSTRY_AFTER.test(tail.slice(2)) && !PROJECT_AFTER.test(tail.slice(2));
     if (headIsIndustry || kindOf || suffixed) {
-      out.push(...listMentions(text, items, sentence, lex, "industry/list", () => true));
+      out.push(...listMentions(text, ctx.words, items, sentence, lex, "industry/list", () => true));
       const modifier = head?.[1] ?? "";
       if (head && modifier.length >= 2 && !/[和与及]/u.test(modifier) && !GENERIC_MODIFIER.test(modifier)) {
         const hs = last.end + head[0].length - modifier.length - head[2]!.length;
@@ -262,7 +266,9 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const knownCount = trimmed.filter((i) => known(lex, i)).length;
     if (NOT_INDUSTRY_LIST.test(tail)) continue;
     if (knownCount >= 2 && knownCount * 2 >= items.length)
-      out.push(...listMentions(text, items, sentence, lex, "industry/list-catalogue", (name) => known(lex, name)));
+      out.push(
+        ...listMentions(text, ctx.words, items, sentence, lex, "industry/list-catalogue", (name) => known(lex, name)),
+      );
   }
   return out;
 }
@@ -321,8 +327,8 @@ function kindHead(text: string, at: number, words: Uint8Array, lex: Lexicon): bo
 }
 
 /** The item names of a list without leading places, for counting catalogue terms among them. */
-function trimTail(text: string, items: ListItem[], lex: Lexicon): string[] {
-  return items.map((i) => text.slice(withoutPlace(text, i.start, i.end, lex), i.end).replace(/[“”]/gu, ""));
+function trimTail(text: string, words: Uint8Array, items: ListItem[], lex: Lexicon): string[] {
+  return items.map((i) => text.slice(withoutPlace(text, i.start, i.end, lex, words), i.end).replace(/[“”]/gu, ""));
 }
 
 /** Quoted industry groups: “医车电数游”五大产业, “芯屏端软智网”全产业链. */
