@@ -10,7 +10,7 @@ import { recognizeRegions } from "./recognize-regions.ts";
 export function recognizeEntities(ctx: RecognitionContext, lex: Lexicon): Mention[] {
   const regions = recognizeRegions(ctx, lex);
   const projects = recognizeProjects(ctx, lex, regions);
-  const allIndustries = recognizeIndustries(ctx, lex).filter(
+  const allIndustries = recognizeIndustries(ctx, lex, projects).filter(
     (i) =>
       !projects.some((p) => p.start === i.start && p.end === i.end) &&
       !regions.some((r) => r.start <= i.start && r.end >= i.end),

@@ -17,7 +17,7 @@ const NOT_INDUSTRY_AFTER =
 const SECTOR = /^(制造业|服务业|农业|工业|旅游业|建筑业|农牧业|畜牧业|渔业|林业)$/u;
 /** Words after a broad sector that make it part of another term (农业农村, 农业现代化, 工业互联网). */
 const SECTOR_NOT_AFTER =
-  /^(农村|现代化|互联网|设计|用地|园区|企业|品|态|强国|强省|强市|大省|大市|比重|增加值|投资|产值|总产值|生产总值|经济)/u;
+  /^(农村|现代化|互联网|设计|用地|园区|企业|态|强国|强省|强市|大省|大市|比重|增加值|投资|产值|总产值|生产总值|经济)/u;
 /** Words after a head that make the phrase a park, zone or partnership rather than an industry (产业园, 产业示范城市). */
 const PROJECT_AFTER = /^(园|基地|示范|集聚区|共建|伙伴|合作|走廊|产业园|产业示范|产业基地|产业集聚|产业强镇|产业融合)/u;
 /** Firms or people named after a list of industries (等数字经济、生物经济领军企业): the items are companies, not industries. */
@@ -78,11 +78,12 @@ function withoutPlace(text: string, start: number, end: number, lex: Lexicon, wo
   return k - start >= 2 && end - k >= 2 && !lex.industries.has(text.slice(start, end)) ? k : start;
 }
 
-/** Catalogue terms: strong ones anywhere, weak ones before a suffix (氢能产业) or after an industry verb (发展储能). */
-function catalogueTerms(ctx: RecognitionContext, lex: Lexicon): Mention[] {
+/** Catalogue terms: strong ones anywhere, weak ones before a suffix (氢能产业), after an industry verb (发展储能) or inside a project's name (中医药十大行动). */
+function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
   for (const { begin, end, keyword } of lex.industryMatcher.matchInText(text)) {
+    const inName = projects.some((p) => p.start <= begin && p.end >= end && p.end - p.start > end - begin);
     const term = lex.industries.get(keyword)!;
     if (keyword.length <= 3 && (!ctx.words[begin] || (!ctx.words[end] && !SUFFIX.test(text.slice(end, end + 4)))))
       continue;
@@ -91,7 +92,7 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     if (sentence < 0) continue;
     const suffix = SUFFIX.exec(text.slice(end, end + 4))?.[0];
     const after = text.slice(end + (suffix?.length ?? 0), end + (suffix?.length ?? 0) + 5);
-    if (NOT_INDUSTRY_AFTER.test(after)) continue;
+    if (!inName && NOT_INDUSTRY_AFTER.test(after)) continue;
     let start = begin;
     let verbBefore = INDUSTRY_VERB.test(text.slice(Math.max(0, begin - 6), begin));
     if (!verbBefore && ctx.words[begin]) {
@@ -109,17 +110,19 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon): Mention[] {
         verbBefore = true;
       }
     }
-    if (!suffix && !verbBefore && !term.anywhere) continue;
+    if (!suffix && !verbBefore && !term.anywhere && !inName) continue;
     const kept = suffix === "业" ? suffix : suffix && suffix !== "服务" ? suffix : "";
     const name = text.slice(start, end) + kept;
     const rule =
       start < begin
         ? "industry/catalogue+modifier"
-        : term.anywhere
-          ? "industry/catalogue"
-          : suffix
-            ? "industry/catalogue+suffix"
-            : "industry/catalogue+verb";
+        : inName && !term.anywhere && !suffix && !verbBefore
+          ? "industry/in-project-name"
+          : term.anywhere
+            ? "industry/catalogue"
+            : suffix
+              ? "industry/catalogue+suffix"
+              : "industry/catalogue+verb";
     const mention = industryMention(name, start, end + kept.length, sentence, term.catalogue, rule);
     if (kept === "业") mention.aliases = [keyword];
     out.push(mention);
@@ -143,7 +146,8 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     if (sentence < 0) continue;
     let start = phraseStart(text, headStart, ctx.sentences[sentence]!.start, ctx.words, 8);
     const lead = LEADING_GENERIC.exec(text.slice(start, headStart));
-    if (lead && headStart - start - lead[0].length >= 2) start += lead[0].length;
+    if (lead && (headStart - start - lead[0].length >= 2 || headStart - start === lead[0].length))
+      start += lead[0].length;
     start = withoutPlace(text, start, headStart, lex, ctx.words);
     const global = /^(中国国际|中国|国际|全国|全球|世界)/u.exec(text.slice(start, headStart));
     if (global && headStart - start - global[0].length >= 2) start += global[0].length;
@@ -348,10 +352,10 @@ function quotedIndustries(ctx: RecognitionContext): Mention[] {
   return out;
 }
 
-/** Lists industry mentions: catalogue terms in context, head morphology, whole lists, and quoted industry groups. */
-export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon): Mention[] {
+/** Lists industry mentions: catalogue terms in context, head morphology, whole lists, and quoted industry groups; `projects` are the project names found already, a context for catalogue terms inside them. */
+export function recognizeIndustries(ctx: RecognitionContext, lex: Lexicon, projects: Mention[] = []): Mention[] {
   return longestFirst([
-    ...catalogueTerms(ctx, lex),
+    ...catalogueTerms(ctx, lex, projects),
     ...headPhrases(ctx, lex),
     ...industryLists(ctx, lex),
     ...quotedIndustries(ctx),
