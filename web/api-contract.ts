@@ -102,18 +102,28 @@ export type RequestOf<S extends { properties: Record<string, unknown>; required:
   -readonly [K in keyof S["properties"] as K extends S["required"][number] ? never : K]?: Value<S["properties"][K]>;
 };
 
-/** The requests of each route, as the server receives them and the client sends them. */
+/** The request of GET /api/graph: plans, a level, labels, types, a degree floor and a cap. */
 export type GraphQuery = RequestOf<typeof REQUEST_SCHEMAS.graph>;
+/** The request of GET /api/search: the text, a limit and labels. */
 export type SearchQuery = RequestOf<typeof REQUEST_SCHEMAS.search>;
+/** The request of GET /api/node: a node id. */
 export type NodeQuery = RequestOf<typeof REQUEST_SCHEMAS.node>;
+/** The request of GET /api/neighbours: a node id, one or two hops, a cap, labels and types. */
 export type NeighboursQuery = RequestOf<typeof REQUEST_SCHEMAS.neighbours>;
+/** The request of GET /api/path: two node ids, relationship types and the longest path looked for. */
 export type PathQuery = RequestOf<typeof REQUEST_SCHEMAS.path>;
+/** The request of GET /api/plan-text: a plan id. */
 export type PlanTextQuery = RequestOf<typeof REQUEST_SCHEMAS.planText>;
+/** The request of GET /api/compare: two plans as a person names them. */
 export type CompareQuery = RequestOf<typeof REQUEST_SCHEMAS.compare>;
+/** The request of GET /api/mentions: an entity id. */
 export type MentionsQuery = RequestOf<typeof REQUEST_SCHEMAS.mentions>;
+/** The request of POST /api/cypher: a read-only query and its parameters. */
 export type CypherBody = RequestOf<typeof REQUEST_SCHEMAS.cypher>;
-export type ExportBody = RequestOf<typeof REQUEST_SCHEMAS.exportBody> & { format: ExportFormat };
-export type ExportQuery = RequestOf<typeof REQUEST_SCHEMAS.exportQuery> & { format: ExportFormat };
+/** The request of POST /api/export: a format and the selection (view keys, plans, a level, labels, types). */
+export type ExportBody = RequestOf<typeof REQUEST_SCHEMAS.exportBody>;
+/** The request of GET /api/export: a format and plans, a level, labels or types. */
+export type ExportQuery = RequestOf<typeof REQUEST_SCHEMAS.exportQuery>;
 
 /** A format the Export menu offers. */
 export interface ExportFormatInfo {

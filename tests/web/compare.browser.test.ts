@@ -139,6 +139,24 @@ describe("the Compare view", () => {
     expect(await page.textContent("#mentions li")).toContain("河北省人民政府工作报告");
   });
 
+  it("a filter naming several plans says so instead of picking one, as plangraph compare does", async () => {
+    await openExplorer(page, server.url);
+    await page.click("#compare-toggle");
+    await page.fill("#compare-filter-a", "工作报告");
+    await page.press("#compare-filter-a", "Enter");
+    expect(await page.textContent("#compare-note-a")).toBe("“工作报告” matches 2 plans; choose one from the menu");
+    expect(await page.inputValue("#compare-a")).toBe("");
+    expect(await page.locator('#compare-a option:not([value=""])').count()).toBe(2);
+    await page.fill("#compare-filter-a", "广东");
+    expect(await page.textContent("#compare-note-a")).toBe("");
+    await page.press("#compare-filter-a", "Enter");
+    await page.waitForFunction(
+      (id) => document.querySelector<HTMLSelectElement>("#compare-a")?.value === id,
+      GUANGDONG,
+    );
+    expect(await page.textContent("#compare-note-a")).toBe("");
+  });
+
   it("a shared URL reopens the comparison; Swap exchanges the plans and closing restores the label colours", async () => {
     await openExplorer(
       page,
