@@ -74,7 +74,8 @@ describe("plansMentioning and mostMentioned", () => {
   });
 
   it("ranks entities by the number of plans that mention them", () => {
-    const top = mostMentioned(graph, "Industry", 5);
+    // Many industries tie at three plans; the list is long enough to hold every one of them.
+    const top = mostMentioned(graph, "Industry", 20);
     expect(top[0]!.plans).toBeLessThanOrEqual(3);
     expect(top.map((t) => t.plans)).toEqual([...top.map((t) => t.plans)].sort((x, y) => y - x));
     expect(top.some((t) => t.name === "数字经济" && t.plans === 3)).toBe(true);
