@@ -25,6 +25,11 @@ describe("comparePlans", () => {
     expect(result.a.title).toBe("河北省人民政府工作报告（2021年）");
   });
 
+  it("pairs targets of one metric and one year: Hebei's 2021 investment growth with Guangdong's 2021 target", () => {
+    const pair = result.goals.find((g) => g.a?.metric === "固定资产投资增长率" && g.b);
+    expect([pair?.a?.value, pair?.a?.horizon, pair?.b?.value, pair?.b?.horizon]).toEqual([6.5, 2021, 8, 2021]);
+  });
+
   it("puts the industries both provinces push in 'both'", () => {
     expect(names(result.entities.Industry.both)).toEqual(expect.arrayContaining(["数字经济", "氢能"]));
   });
