@@ -5,6 +5,7 @@ import { lexicon } from "./lexicon/index.ts";
 import { build, type PlanGraph } from "./stages/build.ts";
 import { clean } from "./stages/clean.ts";
 import { detectMetadata } from "./stages/detect-metadata.ts";
+import { inferRelations } from "./stages/infer-relations.ts";
 import { read, type ReadOptions } from "./stages/read.ts";
 import { recognizeEntities } from "./stages/recognize-entities.ts";
 import { recognizeRelations, regionContainment } from "./stages/recognize-relations.ts";
@@ -90,5 +91,6 @@ export function ingestDocument(
   const code = extraction.metadata.regionCode;
   const province = code ? lex.regions.get(lex.regions.get(code)?.province ?? code)?.name : undefined;
   const entities = resolve(extraction.mentions, lex, province);
-  return { graph: build(extraction, entities, extraction.relations), extraction, issues };
+  const relations = [...extraction.relations, ...inferRelations(extraction, entities, lex)];
+  return { graph: build(extraction, entities, relations), extraction, issues };
 }

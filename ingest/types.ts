@@ -1,5 +1,5 @@
 // Types that flow between the ingest stages, from decoded text to recognised mentions and relations.
-import type { EntityLabel, Issue, RelationType } from "../schema/index.ts";
+import type { EntityLabel, InferredType, Issue, RelationType } from "../schema/index.ts";
 
 /** A decoded input document, before cleaning. */
 export interface DecodedText {
@@ -73,14 +73,17 @@ export interface Mention {
   rule?: string;
 }
 
-/** A relation read from one sentence, between two mentions. */
+/** A relation between two mentions, read from one sentence or inferred (SUBSECTOR_OF, DEVELOPS). */
 export interface RelationMention {
-  type: RelationType;
+  type: RelationType | InferredType;
   source: Mention;
   target: Mention;
   sentence: number;
   cue: string;
   via?: "text" | "divisions";
+  /** For inferred relations: whether it is derived from other relations, and the project mentions it goes through. */
+  derived?: boolean;
+  chain?: Mention[];
 }
 
 /** Plan metadata detected from the text and its path. */

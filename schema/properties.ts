@@ -101,6 +101,30 @@ export const EDGE_PROPERTIES = {
   },
   SUPPORTS: { ...RELATION_COMMON, cue: opt("string", "the words that signal the relation") },
   TARGETS: { ...RELATION_COMMON, cue: opt("string", "the words that signal the relation") },
+  SUBSECTOR_OF: {
+    ...RELATION_COMMON,
+    via: opt(
+      "string",
+      "'name' when the wider industry's name ends the narrower one's (海上风电 → 风电), 'catalogue' when the national catalogue says so",
+    ),
+  },
+  DEVELOPS: {
+    ...RELATION_COMMON,
+    derived: req("boolean", "always true: inferred from other relations, not stated by one sentence"),
+    basis: req(
+      "string",
+      "'issuer' (the plan's own region develops what the plan develops) or 'project' (a project sited in the region supports the industry)",
+    ),
+    chain: opt("string[]", "ids of the projects the inference goes through"),
+  },
+  PURSUES: {
+    ...RELATION_COMMON,
+    derived: req("boolean", "always true: inferred from the plan's issuer, not stated by one sentence"),
+    basis: req(
+      "string",
+      "'issuer': the goal is set by a plan of this region and no sentence names another region for it",
+    ),
+  },
   PART_OF: { plan: req("string", "id of the plan") },
   MENTIONED_IN: RELATION_COMMON,
   ISSUED_BY: { plan: req("string", "id of the plan") },

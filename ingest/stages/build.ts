@@ -110,7 +110,13 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
     else {
       const attrs: Record<string, unknown> = { type: r.type, plan: doc.planId, evidence: [ev] };
       if (r.type === "LOCATED_IN") attrs.via = r.via ?? "text";
-      else attrs.cue = r.cue;
+      else if (r.type === "SUBSECTOR_OF") attrs.via = r.cue;
+      else if (r.type === "DEVELOPS" || r.type === "PURSUES") {
+        attrs.derived = true;
+        attrs.basis = r.cue;
+        const chain = (r.chain ?? []).map((m) => idOf.get(m)).filter((id): id is string => !!id);
+        if (chain.length > 0) attrs.chain = chain;
+      } else attrs.cue = r.cue;
       graph.addEdgeWithKey(key, source, target, attrs as EdgeAttributes);
     }
   }
