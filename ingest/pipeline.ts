@@ -50,6 +50,7 @@ export function extract(
     planRegion: region?.key,
     planProvince: region?.province,
     planYear: metadata.year,
+    planGenre: metadata.genre,
   };
   const mentions = recognizeEntities(ctx, lex);
   const relations = [

@@ -120,4 +120,5 @@ export interface RecognitionContext {
   planRegion?: string;
   planProvince?: string;
   planYear?: number;
+  planGenre?: PlanMetadata["genre"];
 }

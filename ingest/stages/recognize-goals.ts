@@ -25,13 +25,18 @@ const NUMERIC =
 /** Units of quantitative targets. */
 const UNIT =
   "(?:%|‰|个百分点|万亿元|亿元|万元|元|万人次|人次|万人|人|万户|户|万吨|吨|万千瓦|千瓦|万平方米|平方米|万亩|亩|亿斤|万斤|公里|千米|公顷|天|家|个|项|所|张|台|辆|座|条|处|件|次|亿立方米|立方米|倍)";
-/** A quantitative target in running text: a count verb first (新建高标准农田470万亩, 新增高新技术企业100家以上) or a subject, a target verb and a number (粮食产量保持在700亿斤以上, 战略性新兴产业增加值占GDP比重超过17%); 、-joined targets stay one. */
-const BODY_TARGET = new RegExp(
-  `^(?:(?:新增|新建|新认定|新培育|累计|完成|建成|建设|达到|突破|超过|实现)[^，；]{1,24}?[0-9]+(?:\\.[0-9]+)?${UNIT}` +
-    `|[^，；]{2,28}?(?:达到|突破|超过|增长|下降|降低|提高到|提高|降低到|下降到|控制在|保持在|稳定在|不低于|不少于|不高于|高于|低于)[^，；0-9]{0,6}?[0-9]+(?:\\.[0-9]+)?${UNIT}?)` +
-    `(?:以上|左右|以内|以下)?(?:、[^，；]*)?$`,
+/** A count target in running text, count verb first (新建高标准农田470万亩, 新增高新技术企业100家以上); 、-joined targets stay one. */
+const COUNT_TARGET = new RegExp(
+  `^(?:新增|新建|新认定|新培育|累计|完成|建成|建设|达到|突破|超过|实现)[^，；]{1,24}?[0-9]+(?:\\.[0-9]+)?${UNIT}(?:以上|左右|以内|以下)?(?:、[^，；]*)?$`,
   "u",
 );
+/** A level target with its subject (粮食产量保持在700亿斤以上, 战略性新兴产业增加值占GDP比重超过17%); past results read the same, so it needs a target word in the sentence or a forward-looking plan. */
+const LEVEL_TARGET = new RegExp(
+  `^[^，；]{2,28}?(?:达到|突破|超过|增长|下降|降低|提高到|提高|降低到|下降到|控制在|保持在|稳定在|不低于|不少于|不高于|高于|低于)[^，；0-9]{0,6}?[0-9]+(?:\\.[0-9]+)?${UNIT}?(?:以上|左右|以内|以下)?(?:、[^，；]*)?$`,
+  "u",
+);
+/** Words that make a level in running text a target rather than a result already reached. */
+const TARGET_CUE = /(力争|确保|预期|目标|到20\d\d年|以上|左右|不低于|以内|控制在|超过)/u;
 /** A subject-first result clause (营商环境显著改善, 科技创新取得决定性突破, 县级以上城市完成雨污分流): a goal wherever it stands. */
 const SUBJECT_RESULT =
   /^[^，；]{2,16}?(取得[^，；]{0,6}(突破|成效|进展|成果)|迈上[^，；]{0,4}台阶|(显著|明显|大幅|全面|持续|稳步)(提升|提高|增强|改善|优化|下降|跃升)|走在[^，；]{0,6}前列|完成[^，；]{1,10}(任务|改造|分流|治理))$/u;
@@ -134,7 +139,7 @@ function trimClause(text: string, start: number, end: number): { start: number; 
   return commitment ? { start: s, end: e, commitment } : { start: s, end: e };
 }
 
-function isGoalClause(clause: string, mode: GoalMode, raw: string): boolean {
+function isGoalClause(clause: string, mode: GoalMode, raw: string, sentence = "", forward = false): boolean {
   if (clause.length < 4 || clause.length > 60) return false;
   if (
     /以下|如下|的(目标|任务|要求)$|(主要|重点|总体|发展|预期)(目标|任务)$|目标是$|要求$|^(其中|同时|为此|具体|为|我们|根据|结合|按照|围绕|立足|对照|对标|紧扣|面对|面向|从|更加注重|注重|必须|坚持)/u.test(
@@ -159,7 +164,8 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string): boolean {
   if (mode === "body")
     return (
       (RESULT_START.test(clause) && clause.length >= 6) ||
-      BODY_TARGET.test(clause) ||
+      COUNT_TARGET.test(clause) ||
+      (LEVEL_TARGET.test(clause) && (TARGET_CUE.test(sentence) || forward)) ||
       (SUBJECT_RESULT.test(clause) && !ACTION_START.test(clause) && clause.length >= 6)
     );
   return false;
@@ -213,7 +219,8 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
         });
         continue;
       }
-      if (!isGoalClause(clause, explicitCue && mode === "body" ? "list" : mode, raw)) continue;
+      const forward = ctx.planGenre === "纲要" || ctx.planGenre === "建议";
+      if (!isGoalClause(clause, explicitCue && mode === "body" ? "list" : mode, raw, s.text, forward)) continue;
       if (completesProjects(text, start, end, projects)) continue;
       const props: Record<string, string | number> = {};
       const h =

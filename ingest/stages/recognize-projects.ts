@@ -37,7 +37,8 @@ const HEADS: { kind: string; pattern: string; needsName: boolean }[] = [
 const HEAD_RE = new RegExp(HEADS.map((h) => `(${h.pattern})`).join("|"), "gu");
 const HEAD_RE_END = new RegExp(`(${HEADS.map((h) => h.pattern).join("|")})$`, "u");
 /** Words after an infrastructure head that belong to its name (荣乌高速新线一期). */
-const HEAD_SUFFIX = /^(新线|一期|二期|三期|四期|复线|支线|延长线|改扩建|扩建|提升改造)+/u;
+const HEAD_SUFFIX =
+  /^(新线|一期|二期|三期|四期|复线|支线|延长线|改扩建|扩建|提升改造|[\u4e00-\u9fff]{2,3}段(?![\u4e00-\u9fff]))+/u;
 /** Heads of designated zones and facilities that a purpose alone can name (承接产业转移创新发展示范区, 综合性科学中心). */
 const DESIGNATION =
   /^(试验区|示范区|先行区|实验区|先导区|示范园区|示范园|示范基地|科学城|科技城|交易中心|创新中心|科学中心|中心|实验室|研究院|协作带|产业带|农业带|示范工厂|试验场|资源库|装置|试验堆|公园|综合交通枢纽)$/u;
@@ -74,7 +75,7 @@ function projectMention(
   const aliases: string[] = [];
   const quantity =
     /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年|第?[0-9一二三四五六七八九十]+届)(.+)$/u.exec(name);
-  if (quantity && quantity[2]!.length >= 3) {
+  if (quantity && quantity[2]!.length >= 3 && !/^[0-9一二三四五六七八九十百千万“”]/u.test(quantity[2]!)) {
     aliases.push(name);
     name = quantity[2]!;
     start += quantity[1]!.length;
@@ -151,7 +152,10 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
       regionInside(start, headStart) ||
       (NAMED_START.test(prefix) && prefix.length >= 5) ||
       (kind === "infrastructure" && prefix.length <= 4 && [...prefix].every((c) => lex.abbreviationChars.has(c))) ||
-      (ROUTE_HEAD.test(head) && prefix.length <= 3 && [...prefix].every((c) => lex.placeInitials.has(c)));
+      (ROUTE_HEAD.test(head) &&
+        prefix.length <= 3 &&
+        [...prefix].every((c) => lex.placeInitials.has(c)) &&
+        !taggedWords(prefix).some((t) => t.word.length >= 2 && /^(n|s|f|v|a|vn|ad|d)$/u.test(t.tag)));
     const designated = DESIGNATION.test(head) && (bare.length >= 5 || (head.length >= 4 && bare.length >= 3));
     const properName = !named && needsName && PROPER_HEAD.test(head) && properNoun(bare);
     if (/(一批|若干|一些|各类)$/u.test(text.slice(Math.max(floor, start - 4), start))) continue;

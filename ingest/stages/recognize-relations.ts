@@ -58,6 +58,8 @@ function headingScope(
 /** Verbs that make a region the subject of a sentence (川南经济区抓好…, 攀西经济区加快建设…). */
 const SUBJECT_VERB =
   /^(要|将|在|也要|还要|重点|着力|加快|大力|积极|全力|协同|抓好|推进|推动|建设|打造|发展|培育|做强|做大|建成|实施|围绕|聚焦|依托|强化|加强|深化|坚持|持续|主动|率先|共建|携手|承接|突出|优化|提升|，|：)/u;
+/** Verbs that make a region the object of attention, not the place designated (紧盯北京大力发展…, 对接雄安…). */
+const WATCHED = /(紧盯|对接|借助|学习|跟踪|瞄准|借鉴|服务|融入|承接)$/u;
 /** Development verbs before an industry that a sentence's subject region is designated to build up. */
 const DEVELOP_VERB =
   /(发展|培育|壮大|做强|做大|做优|打造|布局|建设|聚焦|围绕|振兴|提升|引进|集聚|延伸|拓展|推动|支持)[^，。；]{0,12}$/u;
@@ -146,7 +148,8 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         const atEnd = r.end === g.end || /^[、”和]/u.test(text[r.end] ?? "");
         const locative = /在$/u.test(text.slice(g.start, r.start));
         const home = r.ref !== undefined && r.ref === ctx.planRegion;
-        if (at <= 1 || atEnd || locative || home)
+        const modifier = at <= 1 && !atEnd && !locative && !home && !SUBJECT_VERB.test(text.slice(r.end, r.end + 2));
+        if ((at <= 1 && !modifier) || atEnd || locative || home)
           add("TARGETS", r, g, si, at <= 1 ? "subject" : locative ? "place" : "named in goal");
       }
     }
@@ -178,7 +181,8 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         if (head && head.start === r.end) for (const i of run) add("TARGETS", r, i, si, "place of the list");
       }
       const after = text.slice(r.end, r.end + 6);
-      if (!TARGET_VERB.test(after)) continue;
+      if (!TARGET_VERB.test(after) || WATCHED.test(text.slice(Math.max(sentence.start, r.start - 4), r.start)))
+        continue;
       const clauseEnd = text.slice(r.end).search(/[，。；]/u);
       const limit = clauseEnd < 0 ? sentence.end : r.end + clauseEnd;
       for (const i of is)

@@ -22,7 +22,7 @@ function roleOf(heading: string): { role?: SectionRole; horizon?: number } {
   if (/远景目标$|2035年/u.test(h) && /目标/u.test(h)) return { role: "long-range", horizon: 2035 };
   if (/(主要|发展|奋斗|总体|预期)目标$/u.test(h) || /目标(是|为)?$/u.test(h))
     return { role: "goals", horizon: horizonOf(h) };
-  if (/回顾|过去五年|过去一年|工作总结|取得.{0,6}成就|主要成绩/u.test(h)) return { role: "review" };
+  if (/回顾|过去五年|过去一年|工作总结|成就|成绩/u.test(h)) return { role: "review" };
   return {};
 }
 
