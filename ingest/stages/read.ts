@@ -1,9 +1,10 @@
-// Stage read: bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK/Big5 by detection, HTML pages.
+// Stage read: bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK/Big5 by detection, HTML pages, Markdown.
 import chardet from "chardet";
 import iconv from "iconv-lite";
-import { Parser } from "htmlparser2";
 import { error, warning, type Issue } from "../../schema/index.ts";
 import type { DecodedText } from "../types.ts";
+import { htmlToText, looksLikeHtml } from "../text/html.ts";
+import { isMarkdown, markdownToText, splitFrontMatter, type FrontMatter } from "../text/markdown.ts";
 
 import { DEFAULT_MAX_BYTES } from "../limits.ts";
 
@@ -13,7 +14,7 @@ export interface ReadOptions {
 }
 
 const MAGIC: [string, number[]][] = [
-  ["a PDF document (convert it to text first, e.g. pdftotext -enc UTF-8)", [0x25, 0x50, 0x44, 0x46]],
+  ["a PDF document (PDF is read by readPdf, as plangraph ingest does)", [0x25, 0x50, 0x44, 0x46]],
   ["a ZIP archive or Office document (save it as plain text first)", [0x50, 0x4b, 0x03, 0x04]],
   ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
   ["a JPEG image", [0xff, 0xd8, 0xff]],
@@ -75,75 +76,6 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
   return line;
-}
-
-function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return true;
-  const tags = head.match(/<\/?(p|div|br|span|body|head|table|td|h[1-6])\b/g);
-  return (tags?.length ?? 0) >= 3;
-}
-
-const BLOCK_TAGS = new Set([
-  "p",
-  "div",
-  "br",
-  "li",
-  "tr",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "section",
-  "article",
-  "table",
-  "ul",
-  "ol",
-  "blockquote",
-  "pre",
-  "hr",
-  "title",
-  "header",
-  "footer",
-]);
-const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", "head"]);
-
-/** Extracts the readable text of an HTML page: block elements become line breaks, scripts and styles are dropped. */
-export function htmlToText(html: string): string {
-  const out: string[] = [];
-  let skip = 0;
-  let title = "";
-  let inTitle = false;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (name === "title") inTitle = true;
-        else if (SKIPPED_TAGS.has(name)) skip++;
-        if (BLOCK_TAGS.has(name)) out.push("\n");
-      },
-      ontext(text) {
-        if (inTitle) title += text;
-        else if (skip === 0) out.push(text);
-      },
-      onclosetag(name) {
-        if (name === "title") inTitle = false;
-        else if (SKIPPED_TAGS.has(name)) skip = Math.max(0, skip - 1);
-        if (BLOCK_TAGS.has(name)) out.push("\n");
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  const body = out
-    .join("")
-    .replace(/[ \t\u00a0]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  const t = title.trim();
-  return t && !body.startsWith(t) ? `${t}\n\n${body}` : body;
 }
 
 function controlRatio(text: string): number {
@@ -256,12 +188,16 @@ export function read(
     };
 
   let format: DecodedText["format"] = "text";
-  if (looksLikeHtml(text)) {
+  let frontMatter: FrontMatter | undefined;
+  if (isMarkdown(file, text)) {
+    const split = splitFrontMatter(text.replace(/\r\n?/gu, "\n"));
+    [text, frontMatter, format] = [markdownToText(split.body), split.front, "markdown"];
+  } else if (looksLikeHtml(text)) {
     text = htmlToText(text);
     format = "html";
     issues.push(warning("read/html", "an HTML page: its text was extracted and the markup dropped", { file }));
   }
   if (text.trim().length === 0)
     return { issues: [...issues, error("read/empty", "the file holds no text; nothing to ingest", { file })] };
-  return { decoded: { text, encoding, format }, issues };
+  return { decoded: frontMatter ? { text, encoding, format, frontMatter } : { text, encoding, format }, issues };
 }
