@@ -103,14 +103,14 @@ export function ingestDocument(
   return ingestRead(read(bytes, file, options), bytes, file, planId);
 }
 
-/** Ingests one file of any supported format, PDF included (its reader is asynchronous), into its own plan graph. */
+/** Ingests one file of any supported format, PDF (a *.pdf file, whose reader is asynchronous) included, into its own plan graph. */
 export async function ingestFile(
   bytes: Uint8Array,
   file: string,
   planId: string,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  const result = isPdf(bytes) ? await readPdf(bytes, file, options) : read(bytes, file, options);
+  const result = isPdf(file) ? await readPdf(bytes, file, options) : read(bytes, file, options);
   return ingestRead(result, bytes, file, planId);
 }
 

@@ -5,16 +5,21 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { error, warning, type Issue } from "../../schema/index.ts";
 import { DEFAULT_MAX_BYTES } from "../limits.ts";
-import { pageLines, reflow, type PdfLine } from "../text/pdf-layout.ts";
+import { contentLines, pageLines, reflow, type PdfLine } from "../text/pdf-layout.ts";
 import type { DecodedText } from "../types.ts";
 import type { ReadOptions } from "./read.ts";
 
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
+const PDF_HEADER = "%PDF-";
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
-/** Whether the bytes are a PDF document (they start with `%PDF-`). */
-export function isPdf(bytes: Uint8Array): boolean {
-  return PDF_MAGIC.every((b, i) => bytes[i] === b);
+/** Whether a file is to be read as PDF: its name ends in .pdf (a PDF under another name is refused by the text reader, which says so). */
+export function isPdf(file: string): boolean {
+  return /\.pdf$/iu.test(file);
+}
+
+/** Whether the bytes have a PDF header (`%PDF-`) within their first kilobyte, where readers look for it. */
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 1024)).indexOf(PDF_HEADER) >= 0;
 }
 
 /** Lists page numbers as ranges for a message ("2–4, 7"). */
@@ -46,6 +51,15 @@ export async function readPdf(
         ),
       ],
     };
+  if (!hasPdfHeader(bytes))
+    return {
+      issues: [
+        error("read/pdf-invalid", "named .pdf but not a PDF document (no %PDF- header in its first kilobyte)", {
+          file,
+          byte: 0,
+        }),
+      ],
+    };
   const task = getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: `${path.join(PDFJS_DIR, "cmaps")}/`,
@@ -71,7 +85,7 @@ export async function readPdf(
           height: item.height || Math.hypot(item.transform[2] as number, item.transform[3] as number),
         }));
       const lines = pageLines(runs);
-      if (lines.length === 0) blank.push(n);
+      if (contentLines(lines).length === 0) blank.push(n);
       pages.push(lines);
       page.cleanup();
     }

@@ -14,7 +14,7 @@ export interface ReadOptions {
 }
 
 const MAGIC: [string, number[]][] = [
-  ["a PDF document (PDF is read by readPdf, as plangraph ingest does)", [0x25, 0x50, 0x44, 0x46]],
+  ["a PDF document (name it *.pdf and its text layer is read)", [0x25, 0x50, 0x44, 0x46]],
   ["a ZIP archive or Office document (save it as plain text first)", [0x50, 0x4b, 0x03, 0x04]],
   ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
   ["a JPEG image", [0xff, 0xd8, 0xff]],

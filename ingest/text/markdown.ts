@@ -50,6 +50,27 @@ function inlineText(children: Token[] | null, inCell: boolean): string {
   return out;
 }
 
+const LOOSE_ROW = /^\s*\|(.*)\|\s*$/u;
+const LOOSE_RULE = /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$/u;
+
+/** A paragraph that is a table the parser did not take as one (a stray `**` before it): rows become cells, the rule line goes. */
+function looseTableLines(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !LOOSE_RULE.test(line))
+    .map((line) => {
+      const row = LOOSE_ROW.exec(line);
+      return row
+        ? row[1]!
+            .split("|")
+            .map((cell) => cell.trim())
+            .filter((cell) => cell.length > 0)
+            .join(" ")
+        : line;
+    })
+    .join("\n");
+}
+
 /** Whether an HTML block opens a collapsible block (`<details>`), which in these pages holds a table of contents. */
 const opensDetails = (html: string) => /<details\b/iu.test(html);
 const closesDetails = (html: string) => /<\/details\s*>/iu.test(html);
@@ -105,15 +126,16 @@ export function markdownToText(markdown: string): string {
       case "td_close":
         inCell = false;
         break;
-      case "tr_close":
+      case "tr_close": {
         const cells = (row ?? []).map((cell) => cell.trim()).filter((cell) => cell.length > 0);
         if (cells.length > 0) lines.push(cells.join(" "));
         row = undefined;
         break;
+      }
       case "inline": {
         const text = inlineText(token.children, inCell);
         if (row && inCell) row.push(text);
-        else if (text.trim()) lines.push(prefix + text);
+        else if (text.trim()) lines.push(prefix + looseTableLines(text));
         prefix = "";
         break;
       }

@@ -18,6 +18,10 @@ export interface PdfLine {
   height: number;
 }
 
+/** Han characters, CJK and full-width punctuation, and the general punctuation Chinese text uses (“”—…∶). */
+const CJK = "[\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF\\u2010-\\u206F\\u2236]";
+/** White space next to a Chinese character: in a PDF it is layout (justification, a gap the reader filled), not text. */
+const SPACE_BY_CJK = new RegExp(`(?<=${CJK})\\s+|\\s+(?=${CJK})`, "gu");
 const LATIN_END = /[A-Za-z]$/u;
 const LATIN_START = /^[A-Za-z]/u;
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[-—–\s]*$/u;
@@ -38,12 +42,12 @@ export function pageLines(runs: readonly PdfRun[]): PdfLine[] {
     let end = -Infinity;
     for (const run of row) {
       const gap = run.x - end;
-      if (text && (gap > run.height || (gap > 0.2 * run.height && LATIN_END.test(text)))) text += " ";
+      if (text && gap > 0.2 * run.height) text += " ";
       text += run.text;
       end = Math.max(end, run.x + run.width);
     }
     return {
-      text: text.trim(),
+      text: text.replace(SPACE_BY_CJK, "").trim(),
       x0: row[0]!.x,
       x1: end,
       y: row[0]!.y,
@@ -71,9 +75,9 @@ function margins(lines: PdfLine[]): { left: number; right: number } {
   };
 }
 
-/** Whether a line is a page number (a first or last line such as "3", "— 3 —", "第3页", "3/12"). */
-function isPageNumber(line: PdfLine): boolean {
-  return PAGE_NUMBER.test(line.text);
+/** A page's lines without its page number (a first or last line such as "3", "— 3 —", "第3页", "3/12"). */
+export function contentLines(page: readonly PdfLine[]): PdfLine[] {
+  return page.filter((l, i) => !((i === 0 || i === page.length - 1) && PAGE_NUMBER.test(l.text)));
 }
 
 /**
@@ -86,7 +90,7 @@ export function reflow(pages: readonly PdfLine[][]): string {
   const paragraphs: string[] = [];
   let open = false;
   for (const page of pages) {
-    const lines = page.filter((l, i) => !((i === 0 || i === page.length - 1) && isPageNumber(l)));
+    const lines = contentLines(page);
     if (lines.length === 0) continue;
     const { left, right } = margins(lines);
     const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
