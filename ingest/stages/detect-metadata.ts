@@ -52,7 +52,7 @@ function findTitle(doc: CleanDocument, firstLines: string[]): { titled?: string;
   const i = firstLines.findIndex((l) => /(建议|纲要|规划|报告|公报)$/u.test(l) && l.length < 80);
   const line = firstLines[i];
   const joined = line && i > 0 && firstLines[i - 1] === "中华人民共和国" ? `中华人民共和国${line}` : line;
-  const titled = joined?.replace(/\s+/gu, " ");
+  const titled = joined?.replace(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu, "").replace(/\s+/gu, " ");
   return { titled: doc.originalTitle ?? titled, declared };
 }
 
