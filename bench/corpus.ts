@@ -52,11 +52,15 @@ function run(extra: string[]): Promise<{ seconds: number; rss?: number }> {
 const fmt = (r: { seconds: number; rss?: number }) =>
   `${r.seconds.toFixed(2).padStart(7)} s  ${(mb / r.seconds).toFixed(2).padStart(5)} MB/s  peak RSS ${r.rss ? `${r.rss.toFixed(0)} MB` : "n/a"}`;
 
-console.log(`corpus: ${corpora.join(" + ")}: ${inputs.length} files, ${mb.toFixed(1)} MB; load average ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `corpus: ${corpora.join(" + ")}: ${inputs.length} files, ${mb.toFixed(1)} MB; load average ${loadavg()[0]!.toFixed(1)}`,
+);
 const single = args.includes("--single") ? await run(["--jobs", "1"]) : undefined;
 if (single) console.log(`ingest, 1 worker:                ${fmt(single)}`);
 const cold = await run(["--jobs", "2", "--incremental"]);
-console.log(`ingest, 2 workers (cold cache):  ${fmt(cold)}${single ? `  speed-up ${(single.seconds / cold.seconds).toFixed(2)}×` : ""}`);
+console.log(
+  `ingest, 2 workers (cold cache):  ${fmt(cold)}${single ? `  speed-up ${(single.seconds / cold.seconds).toFixed(2)}×` : ""}`,
+);
 const warm = await run(["--jobs", "2", "--incremental"]);
 console.log(
   `re-run, nothing changed:         ${warm.seconds.toFixed(2).padStart(7)} s  (${(cold.seconds / warm.seconds).toFixed(0)}× faster than cold)`,
