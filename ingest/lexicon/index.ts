@@ -12,7 +12,11 @@ import { divisionEnglish, naturalEnglish } from "./english.ts";
 export type { Division } from "./divisions.ts";
 
 /** What kind of place a region entry is. */
-export type RegionKind = "province" | "prefecture" | "county" | "new-area" | "planning" | "natural" | "foreign";
+export type RegionKind =
+  "national" | "province" | "prefecture" | "county" | "new-area" | "planning" | "natural" | "foreign";
+
+/** The lexicon key of the country itself, the region of national plans and the last ancestor of every Chinese region. */
+export const NATIONAL_KEY = "CN";
 
 /** How freely a surface form may match: anywhere, only in plans of the same province, or only inside compounds. */
 export type FormPolicy = "anywhere" | "same-province";
@@ -44,6 +48,8 @@ export interface Lexicon {
   regionMatcher: AhoCorasick;
   abbreviations: Map<string, string>;
   abbreviationChars: Set<string>;
+  /** First characters of every division's short name and every province abbreviation: how route names are made (渝昆, 荣乌). */
+  placeInitials: Set<string>;
   trapPhrases: string[];
   industries: Map<string, IndustryTerm>;
   industryMatcher: AhoCorasick;
@@ -72,6 +78,7 @@ export function lexicon(): Lexicon {
     regionMatcher: new AhoCorasick([]),
     abbreviations: new Map(),
     abbreviationChars: new Set(),
+    placeInitials: new Set(),
     trapPhrases: traps.phrases,
     industries: new Map(),
     industryMatcher: new AhoCorasick([]),
@@ -92,7 +99,7 @@ export function lexicon(): Lexicon {
       kind: d.level,
       code: d.code.startsWith("NA") ? undefined : d.code,
       province: d.level === "province" ? d.code : d.ancestors[d.ancestors.length - 1],
-      ancestors: d.ancestors,
+      ancestors: [...d.ancestors, NATIONAL_KEY],
     });
     if (!GENERIC_NAMES.has(d.name)) addForm(lex, d.name, d.code, "anywhere");
     const shortPolicy: FormPolicy =
@@ -112,7 +119,13 @@ export function lexicon(): Lexicon {
   for (const r of planning.regions) {
     const key = `planning:${r.name}`;
     const en = (r as { en?: string }).en;
-    lex.regions.set(key, { key, name: r.name, kind: "planning", ancestors: [], ...(en ? { nameEn: en } : {}) });
+    lex.regions.set(key, {
+      key,
+      name: r.name,
+      kind: "planning",
+      ancestors: [NATIONAL_KEY],
+      ...(en ? { nameEn: en } : {}),
+    });
     for (const form of [r.name, ...r.aliases]) addForm(lex, form, key, "anywhere");
   }
   for (const f of natural.features) {
@@ -128,10 +141,19 @@ export function lexicon(): Lexicon {
           ? within.code
           : within.ancestors[within.ancestors.length - 1]
         : undefined,
-      ancestors: within ? [within.code, ...within.ancestors] : [],
+      ancestors: within ? [within.code, ...within.ancestors, NATIONAL_KEY] : [NATIONAL_KEY],
     });
     addForm(lex, f.name, key, "anywhere");
   }
+  lex.regions.set(NATIONAL_KEY, {
+    key: NATIONAL_KEY,
+    name: "中华人民共和国",
+    nameEn: "People's Republic of China",
+    officialName: "中华人民共和国",
+    kind: "national",
+    ancestors: [],
+  });
+  addForm(lex, "中华人民共和国", NATIONAL_KEY, "anywhere");
   for (const c of [...countries.countries, ...countries.macroRegions]) {
     const key = `foreign:${c}`;
     lex.regions.set(key, { key, name: c, kind: "foreign", ancestors: [] });
@@ -141,6 +163,8 @@ export function lexicon(): Lexicon {
   for (const abbr of lex.abbreviations.keys()) lex.abbreviationChars.add(abbr);
   for (const d of divisions.values())
     if (d.level === "prefecture" || d.level === "new-area") lex.abbreviationChars.add(d.short[0]!);
+  for (const d of divisions.values()) if (d.level !== "new-area") lex.placeInitials.add(d.short[0]!);
+  for (const abbr of lex.abbreviations.keys()) lex.placeInitials.add(abbr);
 
   const anywhere = new Set(industries.anywhere);
   for (const [catalogue, terms] of Object.entries(industries.catalogues)) {
