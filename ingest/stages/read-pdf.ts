@@ -4,10 +4,9 @@ import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { error, warning, type Issue } from "../../schema/index.ts";
-import { DEFAULT_MAX_BYTES } from "../limits.ts";
 import { contentLines, pageLines, reflow, type PdfLine } from "../text/pdf-layout.ts";
 import type { DecodedText } from "../types.ts";
-import type { ReadOptions } from "./read.ts";
+import { sizeIssue, type ReadOptions } from "./read.ts";
 
 const PDF_HEADER = "%PDF-";
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -40,17 +39,8 @@ export async function readPdf(
   file: string,
   options: ReadOptions = {},
 ): Promise<{ decoded?: DecodedText; issues: Issue[] }> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes)
-    return {
-      issues: [
-        error(
-          "read/too-large",
-          `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}; split it or raise the limit with --max-bytes`,
-          { file },
-        ),
-      ],
-    };
+  const tooLarge = sizeIssue(bytes, file, options);
+  if (tooLarge) return { issues: [tooLarge] };
   if (!hasPdfHeader(bytes))
     return {
       issues: [

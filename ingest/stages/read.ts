@@ -98,24 +98,26 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | u
   return undefined;
 }
 
+/** The error for a file over the size limit (`--max-bytes`), or undefined when it is within it; every reader checks it first. */
+export function sizeIssue(bytes: Uint8Array, file: string, options: ReadOptions): Issue | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length <= maxBytes) return undefined;
+  return error(
+    "read/too-large",
+    `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}; split it or raise the limit with --max-bytes`,
+    { file },
+  );
+}
+
 /** Decodes one input file into text, or reports why it cannot be read (empty, binary, undecodable, too large). */
 export function read(
   bytes: Uint8Array,
   file: string,
   options: ReadOptions = {},
 ): { decoded?: DecodedText; issues: Issue[] } {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const issues: Issue[] = [];
-  if (bytes.length > maxBytes)
-    return {
-      issues: [
-        error(
-          "read/too-large",
-          `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}; split it or raise the limit with --max-bytes`,
-          { file },
-        ),
-      ],
-    };
+  const tooLarge = sizeIssue(bytes, file, options);
+  if (tooLarge) return { issues: [tooLarge] };
   for (const [what, magic] of MAGIC)
     if (magic.every((b, i) => bytes[i] === b))
       return { issues: [error("read/binary", `this is ${what}, not a text file`, { file, byte: 0 })] };

@@ -52,9 +52,11 @@ describe("readPdf", () => {
     expect(issues[0]!.message).toMatch(/1 page and no text layer.*OCR/u);
   });
 
-  it("refuses a file named .pdf that is not one, and a PDF cut off after its header", async () => {
+  it("refuses a file named .pdf that is not one, one over --max-bytes, and a PDF cut off after its header", async () => {
     const html = await readPdf(Buffer.from("<!doctype html><p>页面不存在</p>"), "report.pdf");
     expect(html.issues[0]).toMatchObject({ code: "read/pdf-invalid", source: { file: "report.pdf", byte: 0 } });
+    const big = await readPdf(report, "big.pdf", { maxBytes: 1000 });
+    expect(big.issues[0]).toMatchObject({ code: "read/too-large", source: { file: "big.pdf" } });
     const cut = await readPdf(report.subarray(0, 400), "cut.pdf");
     expect(cut.decoded).toBeUndefined();
     expect(cut.issues[0]).toMatchObject({ code: "read/pdf-invalid", severity: "error", source: { file: "cut.pdf" } });
