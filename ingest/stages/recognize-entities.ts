@@ -29,6 +29,6 @@ export function recognizeEntities(ctx: RecognitionContext, lex: Lexicon): Mentio
       !projects.some((p) => p.start <= r.start && p.end >= r.end && p.end - p.start === r.end - r.start) &&
       (r.rule !== "region/compound" || standaloneCompounds.has(r.name)),
   );
-  const goals = recognizeGoals(ctx, keptRegions);
+  const goals = recognizeGoals(ctx, keptRegions, projects);
   return [...keptRegions, ...projects, ...industries, ...goals].sort((a, b) => a.start - b.start || b.end - a.end);
 }

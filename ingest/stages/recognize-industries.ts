@@ -19,7 +19,8 @@ const SECTOR = /^(制造业|服务业|农业|工业|旅游业|建筑业|农牧�
 const SECTOR_NOT_AFTER =
   /^(农村|现代化|互联网|设计|用地|园区|企业|态|强国|强省|强市|大省|大市|比重|增加值|投资|产值|总产值|生产总值|经济)/u;
 /** Words after a head that make the phrase a park, zone or partnership rather than an industry (产业园, 产业示范城市). */
-const PROJECT_AFTER = /^(园|基地|示范|集聚区|共建|伙伴|合作|走廊|产业园|产业示范|产业基地|产业集聚|产业强镇|产业融合)/u;
+const PROJECT_AFTER =
+  /^(园|基地|示范|集聚区|集聚带|聚集区|协作带|共建|伙伴|合作|走廊|产业园|产业示范|产业基地|产业集聚|产业强镇|产业融合)/u;
 /** Firms or people named after a list of industries (等数字经济、生物经济领军企业): the items are companies, not industries. */
 const FIRMS_AFTER = /(领军|龙头|骨干|知名|头部|重点|领先)?(企业|公司|集团|人才|团队)/u;
 /** Heads of non-industry lists (消费新模式, 公共服务, 民生事业): catalogue terms in them are not named as industries. */
@@ -101,6 +102,7 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention
       if (
         modifier.length >= 2 &&
         INDUSTRY_VERB.test(text.slice(Math.max(0, from - 6), from)) &&
+        !/^(发展|成长|运行|建设)/u.test(text.slice(end, end + 2)) &&
         !GENERIC_MODIFIER.test(modifier) &&
         !LEADING_GENERIC.test(modifier) &&
         !notAnIndustry(modifier, lex) &&
@@ -282,13 +284,14 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
  * else after the longest catalogue term or the first word there; undefined when another 、 follows (not the last item).
  */
 function lastItemEnd(text: string, from: number, limit: number, words: Uint8Array, lex: Lexicon): number | undefined {
+  const nameChar = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fffA-Za-z0-9“”]/u.test(c);
   let end = from;
-  while (end < limit && end - from <= MAX_ITEM && /[\u4e00-\u9fffA-Za-z0-9“”]/u.test(text[end]!)) {
-    if (text[end] === "等" || (end > from && /^(产业|行业)/u.test(text.slice(end, end + 2)))) return end;
-    end++;
-  }
+  while (end < limit && end - from <= MAX_ITEM + 4 && nameChar(text[end]) && text[end] !== "等") end++;
   if (text[end] === "、") return undefined;
-  if (end - from <= MAX_ITEM && !/[\u4e00-\u9fffA-Za-z0-9“”]/u.test(text[end] ?? "")) return end;
+  if (text[end] === "等" && end - from <= MAX_ITEM) return end;
+  const suffix = text.slice(from, Math.min(end, from + MAX_ITEM + 2)).search(/(产业|行业)/u);
+  if (suffix > 0) return from + suffix;
+  if (end - from <= MAX_ITEM && !nameChar(text[end])) return end;
   const term = lex.industryMatcher
     .matchInText(text.slice(from, from + MAX_ITEM))
     .filter((x) => x.begin === 0)
@@ -321,11 +324,13 @@ function kindHead(text: string, at: number, words: Uint8Array, lex: Lexicon): bo
     .filter((x) => x.begin === 0)
     .sort((a, b) => b.end - a.end)[0];
   if (!term) return false;
-  const end = at + term.end;
+  let end = at + term.end;
+  if (/^(产业|行业)/u.test(text.slice(end))) end += 2;
+  if (NOT_INDUSTRY_LIST_AFTER.test(text.slice(end)) || PROJECT_AFTER.test(text.slice(end))) return false;
   return (
     !!words[end] &&
     (!/[\u4e00-\u9fff]/u.test(text[end] ?? "") ||
-      /^(产业|行业|与|和|及|的|等)/u.test(text.slice(end)) ||
+      /^(与|和|及|的|等)/u.test(text.slice(end)) ||
       stopWordAt(text, words, end))
   );
 }

@@ -44,7 +44,7 @@ function headingScope(
   const sectionFor = (path: string): Section | undefined => ctx.sections.get(path);
   for (let p = sentencePath; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
     const section = sectionFor(p);
-    if (section && (section.depth >= 2 || !/、$/u.test(section.number))) {
+    if (section && section.number !== "" && (section.depth >= 2 || !/、$/u.test(section.number))) {
       const found = mentions.filter(
         (m) => m.label === label && m.start >= section.headingStart && m.end <= section.headingEnd,
       );
