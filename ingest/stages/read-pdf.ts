@@ -1,7 +1,6 @@
 // Stage read for PDF: the text layer of every page with pdf.js, in reading order, pages joined; a PDF without text is refused.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { error, warning, type Issue } from "../../schema/index.ts";
 import { contentLines, pageLines, reflow, type PdfLine } from "../text/pdf-layout.ts";
@@ -50,6 +49,7 @@ export async function readPdf(
         }),
       ],
     };
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: `${path.join(PDFJS_DIR, "cmaps")}/`,
