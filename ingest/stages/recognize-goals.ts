@@ -32,6 +32,9 @@ const BODY_TARGET = new RegExp(
     `(?:以上|左右|以内|以下)?(?:、[^，；]*)?$`,
   "u",
 );
+/** A subject-first result clause (营商环境显著改善, 科技创新取得决定性突破, 县级以上城市完成雨污分流): a goal wherever it stands. */
+const SUBJECT_RESULT =
+  /^[^，；]{2,16}?(取得[^，；]{0,6}(突破|成效|进展|成果)|迈上[^，；]{0,4}台阶|(显著|明显|大幅|全面|持续|稳步)(提升|提高|增强|改善|优化|下降|跃升)|走在[^，；]{0,6}前列|完成[^，；]{1,10}(任务|改造|分流|治理))$/u;
 /** Clause endings that make it an action however it starts (…同步实施, …开工建设). */
 const ACTION_END = /(?<!全面|纵深|深入|扎实|稳步|有序|加快|顺利)(实施|推进|落实|开展|启动|开工建设|前期工作|规划)$/u;
 
@@ -153,7 +156,12 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string): boolean {
       !ACTION_START.test(clause)
     );
   }
-  if (mode === "body") return (RESULT_START.test(clause) && clause.length >= 6) || BODY_TARGET.test(clause);
+  if (mode === "body")
+    return (
+      (RESULT_START.test(clause) && clause.length >= 6) ||
+      BODY_TARGET.test(clause) ||
+      (SUBJECT_RESULT.test(clause) && !ACTION_START.test(clause) && clause.length >= 6)
+    );
   return false;
 }
 

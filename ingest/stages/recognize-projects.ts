@@ -2,6 +2,7 @@
 import type { Lexicon } from "../lexicon/index.ts";
 import { listItems } from "../text/lists.ts";
 import { phraseStart } from "../text/phrase-start.ts";
+import { taggedWords } from "../text/words.ts";
 import { sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
@@ -42,6 +43,8 @@ const DESIGNATION =
   /^(试验区|示范区|先行区|实验区|先导区|示范园区|示范园|示范基地|科学城|科技城|交易中心|创新中心|科学中心|中心|实验室|研究院|协作带|产业带|农业带|示范工厂|试验场|资源库|装置|试验堆|公园|综合交通枢纽)$/u;
 /** Programme names made of an area and a nominal action, generic words though they are (乡村建设行动, 质量提升行动). */
 const ACTION_PROGRAMME = /^[\u4e00-\u9fff]{2,6}(建设|提升|振兴|改造|更新|整治|治理|保护|攻坚|创建|培育)$/u;
+/** Heads of parks, ports and venues that a local proper name (a township, a company) can name: 鸦鹊岭工业园, 姚家港. */
+const PROPER_HEAD = /^(产业园区|工业园区|园区|产业园|工业园|科技园|港|机场|高速|大桥|水库|枢纽|广场|公园)$/u;
 /** Infrastructure that two or three place initials name (荣乌高速, 渝昆高铁). */
 const ROUTE_HEAD = /^(城际铁路|高速铁路|高速公路|高铁|铁路|城际|高速)$/u;
 
@@ -77,6 +80,13 @@ function projectMention(
     start += quantity[1]!.length;
   }
   return { label: "Project", name, aliases, start, end, sentence, props: { kind }, rule };
+}
+
+/** Whether a short prefix is a proper noun by jieba's tags (a place, person, organisation or other proper name), not a common word. */
+function properNoun(prefix: string): boolean {
+  if (prefix.length < 2 || prefix.length > 4) return false;
+  const tags = taggedWords(prefix);
+  return tags.length <= 2 && tags.every((t) => /^(ns|nr|nrt|nz|nt)$/u.test(t.tag));
 }
 
 function kindOf(groups: (string | undefined)[]): { kind: string; needsName: boolean } {
@@ -143,9 +153,10 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
       (kind === "infrastructure" && prefix.length <= 4 && [...prefix].every((c) => lex.abbreviationChars.has(c))) ||
       (ROUTE_HEAD.test(head) && prefix.length <= 3 && [...prefix].every((c) => lex.placeInitials.has(c)));
     const designated = DESIGNATION.test(head) && (bare.length >= 5 || (head.length >= 4 && bare.length >= 3));
+    const properName = !named && needsName && PROPER_HEAD.test(head) && properNoun(bare);
     if (/(一批|若干|一些|各类)$/u.test(text.slice(Math.max(floor, start - 4), start))) continue;
     if (/(自觉|统一|共同|一致|实际|具体|联合)$/u.test(prefix) && /行动$/u.test(head)) continue;
-    if (needsName && !named && !designated) continue;
+    if (needsName && !named && !designated && !properName) continue;
     if (head === "园" && !named) continue;
     start = nameStart(text, start, headStart, lex);
     if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;

@@ -115,6 +115,8 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
       const bySubject = !region && subject && subject.end <= p.start ? subject : undefined;
       if (bySubject) add("LOCATED_IN", p, bySubject, si, "sentence subject");
       if (region) add("LOCATED_IN", p, region, si, own.length > 0 ? "in name" : before ? "before name" : "listed with");
+      if (region && !inside(region, p))
+        for (const i of is) if (inside(i, p)) add("TARGETS", region, i, si, "project of the place");
       previous = { project: p, region };
       for (const i of is) {
         if (inside(i, p)) add("SUPPORTS", p, i, si, "in name");
