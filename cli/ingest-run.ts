@@ -11,7 +11,9 @@ import { merge } from "../ingest/stages/merge.ts";
 import type { WorkerJob } from "./ingest-worker.ts";
 import * as cache from "./ingest-cache.ts";
 
-const PLAN_EXTENSIONS = /\.(txt|html?)$/iu;
+const PLAN_EXTENSIONS = /\.(txt|html?|md|markdown|pdf)$/iu;
+/** Notes that sit beside the plans in a folder and are not plans. */
+const NOTES = /^(README|SOURCES|LICENSE|CHANGELOG)\.(md|markdown|txt)$/iu;
 
 /** One input file and the plan id it will get. */
 export interface InputFile {
@@ -26,7 +28,7 @@ interface Outcome {
   cached?: boolean;
 }
 
-/** Expands the command's arguments into input files: files as given, folders recursively (.txt, .html), plan ids relative to the folder. */
+/** Expands the command's arguments into input files: files as given, folders recursively (.txt, .html, .md, .pdf; not README.md or SOURCES.md), plan ids relative to the folder. */
 export async function collectInputs(args: string[]): Promise<{ inputs: InputFile[]; issues: Issue[] }> {
   const inputs: InputFile[] = [];
   const issues: Issue[] = [];
@@ -47,7 +49,7 @@ export async function collectInputs(args: string[]): Promise<{ inputs: InputFile
     }
     const entries = await readdir(arg, { recursive: true, withFileTypes: true });
     const files = entries
-      .filter((e) => e.isFile() && PLAN_EXTENSIONS.test(e.name) && !e.name.startsWith("."))
+      .filter((e) => e.isFile() && PLAN_EXTENSIONS.test(e.name) && !e.name.startsWith(".") && !NOTES.test(e.name))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
     for (const file of files)

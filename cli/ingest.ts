@@ -12,7 +12,7 @@ export function registerIngest(program: Command): void {
     )
     .argument(
       "<paths...>",
-      "plan files (UTF-8 or GB18030 text, or HTML) or folders to read recursively (*.txt, *.html)",
+      "plan files (UTF-8 or GB18030 text, HTML, Markdown, PDF with a text layer) or folders to read recursively (*.txt, *.html, *.md, *.pdf)",
     )
     .requiredOption(
       "-o, --out <file>",
@@ -40,6 +40,7 @@ On a terminal a progress bar shows the files left and the time remaining; otherw
 Examples:
   plangraph ingest data/plans/hebei-14th-fyp-proposal.txt --out out/hebei.json
   plangraph ingest data/corpus --out out/corpus.json --incremental
+  plangraph ingest data/corpus data/corpus-years --out out/all.json
   plangraph ingest data/plans --out out/plans.json --load`,
     )
     .action(

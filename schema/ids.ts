@@ -37,5 +37,5 @@ export function planIdFromPath(relativePath: string): string {
   return relativePath
     .replace(/\\/g, "/")
     .replace(/^\.\//, "")
-    .replace(/\.(txt|html?|md)$/i, "");
+    .replace(/\.(txt|html?|md|markdown|pdf)$/i, "");
 }

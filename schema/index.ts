@@ -24,8 +24,16 @@ export type {
   DocumentType,
   EdgeType,
 } from "./labels.ts";
-export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS } from "./properties.ts";
-export type { PropertyKind, PropertySpec, Evidence, NodeAttributes, EdgeAttributes } from "./properties.ts";
+export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS, PLAN_GENRES, PLAN_LEVELS } from "./properties.ts";
+export type {
+  PropertyKind,
+  PropertySpec,
+  Evidence,
+  NodeAttributes,
+  EdgeAttributes,
+  PlanGenre,
+  PlanLevel,
+} from "./properties.ts";
 export { normalizeName, entityId, planNodeId, sectionId, edgeId, planIdFromPath } from "./ids.ts";
 export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
 export type { Issue, IssueCode, IssueSource } from "./issues.ts";

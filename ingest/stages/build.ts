@@ -41,7 +41,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   const planAttrs: NodeAttributes<"Plan"> = {
     label: "Plan",
     name: md.title,
-    aliases: [],
+    aliases: md.aliases ?? [],
     file: doc.file,
     genre: md.genre,
     sha256: doc.sha256,
@@ -52,6 +52,8 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   if (md.region) planAttrs.region = md.region;
   if (md.issuer) planAttrs.issuer = md.issuer;
   if (md.year) planAttrs.year = md.year;
+  if (md.published) planAttrs.published = md.published;
+  if (md.sourceUrl) planAttrs.sourceUrl = md.sourceUrl;
   graph.addNode(plan, planAttrs);
 
   const used = new Set(doc.sentences.map((s) => s.section));

@@ -1,5 +1,5 @@
-// Stage structure: finds parts, chapters, articles, sub-sections and lead-sentence paragraphs, and the role of each.
-import type { DocumentStructure, Paragraph, Section, SectionRole } from "../types.ts";
+// Stage structure: finds marked headings, parts, chapters, articles, sub-sections and lead-sentence paragraphs, and the role of each.
+import type { DocumentStructure, Heading, Paragraph, Section, SectionRole } from "../types.ts";
 
 const NUM = "[一二三四五六七八九十百零〇]+";
 
@@ -55,8 +55,15 @@ export function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
-/** Finds the document's sections: numbered headings nest by numbering style, short lead sentences open unnumbered sub-sections. */
-export function structure(text: string): DocumentStructure {
+/** The nesting rank of a marked heading: below zero, so `#` > `##` > … > every numbering style (a marked heading closes numbered sections). */
+const markedStyle = (level: number) => level - 7;
+
+/**
+ * Finds the document's sections: headings the input marked (Markdown `#`) nest by their level above everything else,
+ * numbered headings nest by numbering style, short lead sentences open unnumbered sub-sections.
+ */
+export function structure(text: string, headings: readonly Heading[] = []): DocumentStructure {
+  const marked = new Map(headings.map((h) => [h.start, h.level]));
   const paragraphs = paragraphsOf(text);
   const sections: Section[] = [];
   const stack: { style: number; section: Section; children: number }[] = [];
@@ -89,7 +96,10 @@ export function structure(text: string): DocumentStructure {
   for (const p of paragraphs) {
     const para = text.slice(p.start, p.end);
     const style = STYLES.findIndex((s) => s.pattern.test(para));
-    if (style >= 0) {
+    const level = marked.get(p.start);
+    if (level !== undefined)
+      open(markedStyle(level), style >= 0 ? STYLES[style]!.pattern.exec(para)![0] : "", p, p.end);
+    else if (style >= 0) {
       const number = STYLES[style]!.pattern.exec(para)![0];
       const rest = para.slice(number.length);
       const stop = rest.search(/[。！？]/u);

@@ -6,6 +6,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { clean } from "../../ingest/stages/clean.ts";
+import { markdownToText, splitFrontMatter } from "../../ingest/text/markdown.ts";
+import { IMAGE_ONLY_HTML, printPdfs, reportHtml } from "../ingest/print-pdf.ts";
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>
@@ -78,6 +81,35 @@ describe("plangraph ingest", () => {
     expect(graph.nodes.some((n) => n.key === "region:长三角")).toBe(true);
     expect(graph.nodes.some((n) => n.key === "plan:baoding")).toBe(true);
   });
+
+  it("reads Markdown and PDF in a folder, skips its SOURCES.md, and refuses a scanned PDF by name", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    const plans = path.join(dir, "plans");
+    mkdirSync(path.join(plans, "河北省"), { recursive: true });
+    const report = readFileSync("data/corpus-years/provincial-reports/河北省/2021.md", "utf8");
+    writeFileSync(path.join(plans, "河北省", "2021.md"), report);
+    writeFileSync(path.join(plans, "SOURCES.md"), readFileSync("data/corpus-years/SOURCES.md"));
+    const opening = clean(markdownToText(splitFrontMatter(report).body))
+      .text.split("\n")
+      .slice(1, 13);
+    const [pdf, scan] = await printPdfs([reportHtml("政府工作报告", opening), IMAGE_ONLY_HTML]);
+    writeFileSync(path.join(plans, "河北省", "2021-print.pdf"), pdf!);
+    writeFileSync(path.join(plans, "scan.pdf"), scan!);
+    const out = path.join(dir, "graph.json");
+    const { code, stdout, stderr } = await cli(["ingest", plans, "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/error read\/pdf-no-text \(.*plans\/scan\.pdf\): the PDF has 1 page and no text layer/u);
+    expect(stdout).toMatch(/河北省\/2021\.md: \d+ regions/u);
+    expect(stdout).toMatch(/河北省\/2021-print\.pdf: \d+ regions/u);
+    expect(stdout).toMatch(/2 of 3 files ingested/u);
+    const graph = JSON.parse(readFileSync(out, "utf8")) as {
+      nodes: { key: string; attributes: Record<string, unknown> }[];
+    };
+    const markdown = graph.nodes.find((n) => n.key === "plan:河北省/2021")!.attributes;
+    expect(markdown).toMatchObject({ genre: "政府工作报告", region: "河北", year: 2021 });
+    expect(markdown.sourceUrl).toMatch(/^https:\/\/www\.hebei\.gov\.cn\/columns\//u);
+    expect(graph.nodes.some((n) => n.key === "plan:河北省/2021-print")).toBe(true);
+  }, 60_000);
 
   it("explains itself in --help", async () => {
     const { stdout } = await cli(["ingest", "--help"]);

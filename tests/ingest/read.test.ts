@@ -42,6 +42,28 @@ describe("read", () => {
     expect(issues.map((i) => i.code)).toEqual(["read/html"]);
   });
 
+  it("reads a Markdown file as text with its front matter apart, by its .md name", () => {
+    // The 2020 statistical communiqué (data/corpus-years/statistical-communiques/2020.md).
+    const file = "data/corpus-years/statistical-communiques/2020.md";
+    const { decoded, issues } = read(readFileSync(file), file);
+    expect(issues).toEqual([]);
+    expect(decoded).toMatchObject({
+      format: "markdown",
+      encoding: "UTF-8",
+      frontMatter: {
+        source: "https://www.stats.gov.cn/sj/zxfb/202302/t20230203_1901004.html",
+        title: "中华人民共和国2020年国民经济和社会发展统计公报",
+      },
+    });
+    expect(decoded!.text.split("\n").slice(0, 3)).toEqual([
+      "中华人民共和国2020年国民经济和社会发展统计公报[1]",
+      "国家统计局",
+      "2021年2月28日",
+    ]);
+    expect(decoded!.text).toContain("\n## 一、综合[2]\n");
+    expect(read(readFileSync(file), "2020.txt").decoded!.format).toBe("markdown");
+  });
+
   it("refuses an empty file", () => {
     const { decoded, issues } = read(Buffer.alloc(0), "empty.txt");
     expect(decoded).toBeUndefined();
