@@ -210,6 +210,7 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
       if (brand && mode === "body") {
         out.push({
           label: "Goal",
+          rule: "goal/brand",
           name: clause,
           aliases: [],
           start,
@@ -231,7 +232,14 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
       if (commitment) props.commitment = commitment;
       const target = parseTarget(clause);
       if (target) Object.assign(props, target);
-      out.push({ label: "Goal", name: clause, aliases: [], start, end, sentence: i, props });
+      const rule = target
+        ? "goal/target"
+        : mode === "body"
+          ? explicitCue
+            ? "goal/commitment"
+            : "goal/result"
+          : `goal/${mode}`;
+      out.push({ label: "Goal", name: clause, aliases: [], start, end, sentence: i, props, rule });
     }
   });
   return out;

@@ -3,6 +3,7 @@ import type { Lexicon } from "../lexicon/index.ts";
 import { listItems, type ListItem } from "../text/lists.ts";
 import { phraseStart, stopWordAt } from "../text/phrase-start.ts";
 import { sentenceAt } from "../text/spans.ts";
+import { taggedWords } from "../text/words.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
 
@@ -55,6 +56,17 @@ function industryMention(
   rule: string,
 ): Mention {
   return { label: "Industry", name, aliases: [], start, end, sentence, props: { category }, rule };
+}
+
+/** Verbs that often sit inside industry names (装备制造, 农产品加工, 生物制药). */
+const NAME_VERBS =
+  /^(制造|加工|开发|服务|设计|养殖|种植|制药|研发|检测|交易|运输|仓储|装配|冶炼|物流|维修|培训|咨询|融合)$/u;
+
+/** Whether a phrase has a verb, adverb or preposition word before its last word (合理降低制造业, 有利于新兴产业), by jieba's tags. */
+function verbInside(phrase: string): boolean {
+  if (phrase.length < 3) return false;
+  const words = taggedWords(phrase);
+  return words.slice(0, -1).some((w) => /^(v|d|p|c|ad|vd)$/u.test(w.tag) && !NAME_VERBS.test(w.word));
 }
 
 /** Whether a name is a place, a place compound (京津) or a generic head that names no industry. */
@@ -174,7 +186,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
       /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix)
     )
       continue;
-    if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name)) continue;
+    if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name) || verbInside(prefix)) continue;
     const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(head);
     if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix))) continue;
     if (head === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;

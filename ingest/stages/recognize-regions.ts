@@ -59,6 +59,7 @@ function regionMention(entry: RegionEntry, form: string, start: number, end: num
     sentence,
     ref: entry.key,
     ancestors: entry.ancestors,
+    rule: "region/lexicon",
   };
 }
 
@@ -223,6 +224,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
           sentence,
           ref: `pattern:${rest + head}`,
           ancestors: [entry.key, ...entry.ancestors],
+          rule: "region/zone",
         });
         continue;
       }
@@ -251,6 +253,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       sentence,
       ref: `pattern:${name}`,
       ancestors,
+      rule: "region/zone",
     });
   }
   for (const m of text.matchAll(/([东南西北])([一二三四五六七八九十两])县/gu)) {
@@ -264,6 +267,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
         sentence,
         ref: `pattern:${m[0]}`,
         ancestors: [],
+        rule: "region/counties",
       });
   }
   return longestFirst(candidates);

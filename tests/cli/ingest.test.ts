@@ -18,7 +18,7 @@ const cli = (args: string[]) =>
   );
 
 // Real excerpts: the Baoding report excerpt (tests/fixtures) and the first chapters of the sample plan (data/plans).
-const baoding = readFileSync("tests/fixtures/baoding-excerpt/input.txt", "utf8");
+const baoding = readFileSync("data/gold/inputs/baoding-2021-work-report.excerpt.txt", "utf8");
 const hebei = readFileSync("data/plans/hebei-14th-fyp-proposal.txt", "utf8").slice(0, 6000);
 
 describe("plangraph ingest", () => {
