@@ -26,7 +26,15 @@ describe("plangraph ingest --load", () => {
     // The Baoding work-report excerpt (data/gold/inputs), a real plan in the newline-paragraph layout.
     await promisify(execFile)(
       process.execPath,
-      ["bin/plangraph.js", "ingest", "data/gold/inputs/baoding-2021-work-report.excerpt.txt", "--out", out, "--load", "-q"],
+      [
+        "bin/plangraph.js",
+        "ingest",
+        "data/gold/inputs/baoding-2021-work-report.excerpt.txt",
+        "--out",
+        out,
+        "--load",
+        "-q",
+      ],
       {
         env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password },
       },
