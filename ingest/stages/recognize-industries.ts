@@ -26,6 +26,9 @@ const PROJECT_AFTER =
 const FIRMS_AFTER = /(领军|龙头|骨干|知名|头部|重点|领先)?(企业|公司|集团|人才|团队)/u;
 /** Heads of non-industry lists (消费新模式, 公共服务, 民生事业): catalogue terms in them are not named as industries. */
 const NOT_INDUSTRY_LIST = /^等?[\u4e00-\u9fff]{0,6}(消费|公共服务|民生|事业|公共)/u;
+/** Words after a known industry (氢能产业增加值, 数字经济核心产业比重) that make the phrase a measure or a body, not the industry itself; anything else after a known industry (氢能规模化应用, 氢能产业布局) leaves it an industry. */
+const METRIC_AFTER =
+  /^(增加值|比重|占比|总产值|产值|营收|营业收入|收入|增速|投资|用地|企业|人才|工人|协会|标准|指标|核心产业|规模以上)/u;
 /** Verbs right before a catalogue term that make it an industry without a suffix (发展 + 储能). */
 const INDUSTRY_VERB =
   /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展|推动|支持|提升|改造提升|抓好|推进)$/u;
@@ -105,7 +108,8 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention
     if (sentence < 0) continue;
     const suffix = SUFFIX.exec(text.slice(end, end + 4))?.[0];
     const after = text.slice(end + (suffix?.length ?? 0), end + (suffix?.length ?? 0) + 5);
-    if (!inName && NOT_INDUSTRY_AFTER.test(after)) continue;
+    const named = term.anywhere || /^(产业链|产业集群|产业|行业)$/u.test(suffix ?? "");
+    if (!inName && (named ? METRIC_AFTER : NOT_INDUSTRY_AFTER).test(after)) continue;
     let start = begin;
     let verbBefore = INDUSTRY_VERB.test(text.slice(Math.max(0, begin - 6), begin));
     if (!verbBefore && ctx.words[begin]) {
