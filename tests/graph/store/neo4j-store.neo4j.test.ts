@@ -52,10 +52,14 @@ describe("Neo4j store and memory store on the sample plan", () => {
         await memory.neighbourhood(key, { depth: 2, limit: 30 }),
       );
     }
-    const [first, , , last] = hubs as [string, string, string, string];
-    const path = await memory.shortestPath(first, last);
-    expect(path).not.toBeNull();
-    expect(await database.shortestPath(first, last)).toEqual(path);
+    const [first, ...others] = hubs as [string, ...string[]];
+    let compared = 0;
+    for (const other of others.slice(2)) {
+      const path = await memory.shortestPath(first, other);
+      expect(await database.shortestPath(first, other)).toEqual(path);
+      if (path) compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(2);
   });
 
   it("refuses writes from the Cypher console and leaves the database unchanged", async () => {
