@@ -16,7 +16,18 @@ export { splitByPlan } from "./split-by-plan.ts";
 export type { PlanPart, PlanSplit } from "./split-by-plan.ts";
 export { loadGraph } from "./load-graph.ts";
 export type { LoadOptions, LoadProgress, LoadResult, PlanLoadResult } from "./load-graph.ts";
-export { runReadQuery, DEFAULT_READ_TIMEOUT_MS, DEFAULT_MAX_ROWS } from "./read-query.ts";
+export {
+  runReadQuery,
+  checkParameterDepth,
+  DEFAULT_READ_TIMEOUT_MS,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_MAX_RESULT_BYTES,
+  MAX_PARAMETER_DEPTH,
+} from "./read-query.ts";
+export { guardQuery, CONSOLE_SUBSET } from "./cypher-guard.ts";
+export type { GuardVerdict, GuardRefusal } from "./cypher-guard.ts";
+export { IsolatedQueryRunner } from "./isolated-query.ts";
+export type { IsolatedQueryOptions } from "./isolated-query.ts";
 export type {
   JsonValue,
   QueryNode,
