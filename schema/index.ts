@@ -16,7 +16,16 @@ export {
 export type { EntityLabel, DocumentLabel, NodeLabel, RelationType, DocumentType, EdgeType } from "./labels.ts";
 export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS } from "./properties.ts";
 export type { PropertyKind, PropertySpec, Evidence, NodeAttributes, EdgeAttributes } from "./properties.ts";
-export { normalizeName, entityId, planNodeId, sectionId, edgeId, planIdFromPath } from "./ids.ts";
+export {
+  normalizeName,
+  entityId,
+  planNodeId,
+  sectionId,
+  edgeId,
+  planIdFromPath,
+  displayPath,
+  hasInvisibleCharacters,
+} from "./ids.ts";
 export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
 export type { Issue, IssueCode, IssueSource } from "./issues.ts";
 export { GRAPH_OPTIONS } from "./graph-json.ts";
