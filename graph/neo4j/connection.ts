@@ -45,6 +45,12 @@ export function createDriver(settings: Neo4jSettings = settingsFromEnv(), config
   return { driver, settings };
 }
 
+/**
+ * Driver settings for a server answering people: a dead Neo4j is reported within about a second and a half (the
+ * default retries transactions for 30 s, and every API call waited that long for its 503).
+ */
+export const SERVING_DRIVER_CONFIG: Readonly<Config> = { maxTransactionRetryTime: 1_000, connectionTimeout: 1_500 };
+
 /** Checks that the server answers and accepts the credentials, throwing a Neo4jStoreError that says how to fix it. */
 export async function verifyConnection({ driver, settings }: Neo4jConnection): Promise<void> {
   try {

@@ -119,7 +119,8 @@ class Walker {
     const rule = this.name(node);
     if (!ALLOWED_RULES.has(rule)) {
       const known = REFUSED_RULES[rule];
-      const write = rule === "deleteClause" && compact(node).toUpperCase().startsWith("DETACH") ? "DetachDelete" : known?.write;
+      const write =
+        rule === "deleteClause" && compact(node).toUpperCase().startsWith("DETACH") ? "DetachDelete" : known?.write;
       if (write)
         refuse(
           rule,

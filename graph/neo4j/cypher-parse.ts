@@ -58,7 +58,16 @@ const { CypherLexer, CypherParser } = require("@neo4j-cypher/antlr4") as {
 };
 
 /** Function names the grammar's lexer also knows as keywords. */
-const KEYWORD_FUNCTIONS = new Set(["labels", "type", "nodes", "relationships", "keys", "properties", "node", "relationship"]);
+const KEYWORD_FUNCTIONS = new Set([
+  "labels",
+  "type",
+  "nodes",
+  "relationships",
+  "keys",
+  "properties",
+  "node",
+  "relationship",
+]);
 
 /** Deepest bracket nesting parsed: the grammar's parser slows down sharply beyond it (3,000 levels took 100 s). */
 export const MAX_NESTING = 100;
