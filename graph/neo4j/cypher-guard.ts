@@ -243,6 +243,10 @@ export function guardQuery(query: string): GuardVerdict {
         message: `${first} … is not allowed here: ${ADMIN_WORDS[first]}; ${CONSOLE_SUBSET}`,
       },
     };
+  if (parsed.tooDeep)
+    return {
+      refused: { rule: "depth", message: `${parsed.errors[0]?.message ?? "the query nests too deeply"}; simplify it` },
+    };
   if (parsed.errors.length > 0) return { syntax: parsed.errors[0] as ParseError };
   try {
     new Walker(parsed.ruleNames).walk(parsed.tree, 1, false);

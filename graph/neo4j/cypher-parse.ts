@@ -1,5 +1,6 @@
 // Parses Cypher with the ANTLR grammar shipped in @neo4j-cypher (the explorer's editor package), for the console's guard.
 import { createRequire } from "node:module";
+import { FUNCTIONS } from "./cypher-guard-rules.ts";
 
 /** A node of the parse tree: a rule with children, or a token (terminal) with text. */
 export interface ParseNode {
@@ -24,6 +25,8 @@ export interface ParsedCypher {
   /** Tokens other than whitespace and comments, upper-cased, in order (keywords as written). */
   words: string[];
   errors: ParseError[];
+  /** True when the query nests too deeply to be parsed at all. */
+  tooDeep?: boolean;
 }
 
 interface Antlr {
@@ -57,17 +60,8 @@ const { CypherLexer, CypherParser } = require("@neo4j-cypher/antlr4") as {
   CypherParser: ParserClass;
 };
 
-/** Function names the grammar's lexer also knows as keywords. */
-const KEYWORD_FUNCTIONS = new Set([
-  "labels",
-  "type",
-  "nodes",
-  "relationships",
-  "keys",
-  "properties",
-  "node",
-  "relationship",
-]);
+/** Functions the grammar has rules of its own for (count(*)), left as the keywords it expects. */
+const GRAMMAR_FUNCTIONS = new Set(["count"]);
 
 /** Deepest bracket nesting parsed: the grammar's parser slows down sharply beyond it (3,000 levels took 100 s). */
 export const MAX_NESTING = 100;
@@ -89,10 +83,14 @@ export function parseCypher(query: string): ParsedCypher {
   const tokens = new antlr.CommonTokenStream(lexer);
   tokens.fill();
   const significant = tokens.tokens.filter((t) => t.type >= 0 && CypherLexer.symbolicNames[t.type] !== "SP");
-  // The grammar treats labels, type, nodes … as keywords and then misreads labels(n) as a procedure call; a keyword
-  // right before "(" is a function name, so it is read as a plain name.
+  // The grammar treats labels, type, nodes, replace … as keywords and then misreads labels(n) as a procedure call or
+  // fails on replace(…); a listed function name right before "(" is read as a plain name.
   for (const [i, token] of significant.entries())
-    if (significant[i + 1]?.text === "(" && KEYWORD_FUNCTIONS.has(token.text.toLowerCase()))
+    if (
+      significant[i + 1]?.text === "(" &&
+      FUNCTIONS.has(token.text.toLowerCase()) &&
+      !GRAMMAR_FUNCTIONS.has(token.text.toLowerCase())
+    )
       token.type = CypherLexer.UnescapedSymbolicName;
   const words = significant.map((t) => t.text.toUpperCase());
   let depth = 0;
@@ -104,6 +102,7 @@ export function parseCypher(query: string): ParsedCypher {
         ruleNames: [],
         words,
         errors: [{ line: 1, column: 0, message: `the query nests brackets more than ${MAX_NESTING} deep` }],
+        tooDeep: true,
       };
   }
   const parser = new CypherParser(tokens);
@@ -119,6 +118,7 @@ export function parseCypher(query: string): ParsedCypher {
       ruleNames: parser.ruleNames,
       words,
       errors: [{ line: 1, column: 0, message: "the query nests too deeply to be read" }],
+      tooDeep: true,
     };
   }
 }

@@ -92,15 +92,7 @@ export class IsolatedQueryRunner {
     let finished = false;
     try {
       const reply = await new Promise<Reply>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          reject(
-            new Neo4jStoreError(
-              "neo4j/timeout",
-              `the query was stopped by the transaction timeout of ${timeoutMs / 1000} s (the server stopped ` +
-                "waiting for it and ended it); narrow it (add LIMIT, anchor MATCH on an id, avoid cartesian products)",
-            ),
-          );
-        }, timeoutMs + this.#graceMs);
+        let timer: NodeJS.Timeout | undefined;
         const onMessage = (message: Reply) => {
           if (message.id !== job.id) return;
           cleanup();
@@ -129,8 +121,21 @@ export class IsolatedQueryRunner {
         slot.worker.on("message", onMessage);
         slot.worker.on("error", onError);
         slot.worker.on("exit", onExit);
+        // The deadline counts from the moment the worker has the query, not while a fresh worker starts.
         slot.ready.then(
-          () => slot.worker.postMessage(job),
+          () => {
+            timer = setTimeout(() => {
+              cleanup();
+              reject(
+                new Neo4jStoreError(
+                  "neo4j/timeout",
+                  `the query was stopped by the transaction timeout of ${timeoutMs / 1000} s (the server stopped ` +
+                    "waiting for it and ended it); narrow it (add LIMIT, anchor MATCH on an id, avoid cartesian products)",
+                ),
+              );
+            }, timeoutMs + this.#graceMs);
+            slot.worker.postMessage(job);
+          },
           (err: Error) => onError(err),
         );
       });
@@ -145,7 +150,10 @@ export class IsolatedQueryRunner {
       if (finished && !this.#closed && this.#idle.length === 0) this.#idle.push(slot);
       else {
         void slot.worker.terminate();
-        if (!finished) void this.terminateTransactions(requestId);
+        if (!finished) {
+          void this.terminateTransactions(requestId);
+          this.warm();
+        }
       }
     }
   }

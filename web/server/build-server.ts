@@ -42,19 +42,27 @@ function rawError(status: number, reason: string, code: string, message: string)
   );
 }
 
+/** Whether a parsed JSON value has a key named __proto__ at any depth (checked without recursion). */
+function hasProtoKey(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item !== "object") continue;
+    if (!Array.isArray(item) && Object.hasOwn(item, "__proto__")) return true;
+    for (const child of Object.values(item)) stack.push(child);
+  }
+  return false;
+}
+
 /** Parses a JSON body, telling a syntax error apart from a key the server refuses (__proto__). */
 function parseJsonBody(text: string): unknown {
-  let forbidden = false;
   let value: unknown;
   try {
-    value = JSON.parse(text, (key, v: unknown) => {
-      if (key === "__proto__") forbidden = true;
-      return v;
-    });
+    value = JSON.parse(text);
   } catch (err) {
     throw new ApiError("api/bad-json", 400, `the request body is not valid JSON: ${(err as Error).message}`);
   }
-  if (forbidden)
+  if (hasProtoKey(value))
     throw new ApiError(
       "api/bad-json",
       400,
