@@ -1,6 +1,6 @@
 // A worker thread of the isolated query runner: runs read queries with its own driver, off the server's event loop.
 import { parentPort } from "node:worker_threads";
-import { createDriver, type Neo4jConnection, type Neo4jSettings } from "./connection.ts";
+import { SERVING_DRIVER_CONFIG, createDriver, type Neo4jConnection, type Neo4jSettings } from "./connection.ts";
 import { Neo4jStoreError } from "./errors.ts";
 import { runReadQuery, type ReadQueryOptions } from "./read-query.ts";
 
@@ -16,12 +16,12 @@ export interface WorkerQuery {
 let connection: Neo4jConnection | undefined;
 let connectedAs = "";
 
-/** One driver per worker, made again only if the settings change; it gives up on a dead server within about a second. */
+/** One driver per worker, made again only if the settings change; like the server's, it reports a dead Neo4j at once. */
 function connect(settings: Neo4jSettings): Neo4jConnection {
   const key = JSON.stringify(settings);
   if (!connection || connectedAs !== key) {
     void connection?.driver.close();
-    connection = createDriver(settings, { maxTransactionRetryTime: 1_000, connectionTimeout: 2_000 });
+    connection = createDriver(settings, SERVING_DRIVER_CONFIG);
     connectedAs = key;
   }
   return connection;

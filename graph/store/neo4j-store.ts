@@ -131,6 +131,8 @@ export class Neo4jStore implements GraphStore {
     this.#connection = connection;
     this.#options = options;
     this.#queries = new IsolatedQueryRunner(connection);
+    // The console's first query would otherwise wait for a worker thread to start (a second or two).
+    this.#queries.warm();
   }
 
   async #read(query: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
