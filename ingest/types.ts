@@ -69,6 +69,8 @@ export interface Mention {
   ref?: string;
   /** For regions: lexicon keys of the regions that contain it, nearest first. */
   ancestors?: string[];
+  /** The rule that found the mention (`industry/list`, `project/head` …), so errors can be traced to rules. */
+  rule?: string;
 }
 
 /** A relation read from one sentence, between two mentions. */

@@ -36,6 +36,7 @@ const ENTITY_COMMON = {
   name: req("string", "canonical name, as the plan writes it (shortest unambiguous form)"),
   aliases: req("string[]", "other forms of the name seen in plans"),
   nameEn: opt("string", "English label where a general source gives one"),
+  rules: opt("string[]", "the extraction rules that found the entity in the text (industry/list, project/head …)"),
 } as const;
 
 /** Properties per node label (besides `label` itself, which every node carries). */

@@ -6,13 +6,21 @@ import natural from "./data/natural-features.json" with { type: "json" };
 import planning from "./data/planning-regions.json" with { type: "json" };
 import traps from "./data/place-name-traps.json" with { type: "json" };
 import industries from "./data/industries.json" with { type: "json" };
+import mined from "./data/industries-mined.json" with { type: "json" };
 import provinceNames from "./data/province-names.json" with { type: "json" };
 import { divisionEnglish, naturalEnglish } from "./english.ts";
 
 export type { Division } from "./divisions.ts";
 
 /** What kind of place a region entry is. */
-export type RegionKind = "province" | "prefecture" | "county" | "new-area" | "planning" | "natural" | "foreign";
+export type RegionKind =
+  "national" | "province" | "prefecture" | "county" | "new-area" | "planning" | "natural" | "foreign";
+
+/** The catalogue name of industry terms mined from the shipped corpus (tools/mine-industries.ts). */
+export const MINED = "语料挖掘(data/corpus)";
+
+/** The lexicon key of the country itself, the region of national plans and the last ancestor of every Chinese region. */
+export const NATIONAL_KEY = "CN";
 
 /** How freely a surface form may match: anywhere, only in plans of the same province, or only inside compounds. */
 export type FormPolicy = "anywhere" | "same-province";
@@ -44,6 +52,8 @@ export interface Lexicon {
   regionMatcher: AhoCorasick;
   abbreviations: Map<string, string>;
   abbreviationChars: Set<string>;
+  /** First characters of every division's short name and every province abbreviation: how route names are made (渝昆, 荣乌). */
+  placeInitials: Set<string>;
   trapPhrases: string[];
   industries: Map<string, IndustryTerm>;
   industryMatcher: AhoCorasick;
@@ -72,6 +82,7 @@ export function lexicon(): Lexicon {
     regionMatcher: new AhoCorasick([]),
     abbreviations: new Map(),
     abbreviationChars: new Set(),
+    placeInitials: new Set(),
     trapPhrases: traps.phrases,
     industries: new Map(),
     industryMatcher: new AhoCorasick([]),
@@ -92,7 +103,7 @@ export function lexicon(): Lexicon {
       kind: d.level,
       code: d.code.startsWith("NA") ? undefined : d.code,
       province: d.level === "province" ? d.code : d.ancestors[d.ancestors.length - 1],
-      ancestors: d.ancestors,
+      ancestors: [...d.ancestors, NATIONAL_KEY],
     });
     if (!GENERIC_NAMES.has(d.name)) addForm(lex, d.name, d.code, "anywhere");
     const shortPolicy: FormPolicy =
@@ -112,7 +123,13 @@ export function lexicon(): Lexicon {
   for (const r of planning.regions) {
     const key = `planning:${r.name}`;
     const en = (r as { en?: string }).en;
-    lex.regions.set(key, { key, name: r.name, kind: "planning", ancestors: [], ...(en ? { nameEn: en } : {}) });
+    lex.regions.set(key, {
+      key,
+      name: r.name,
+      kind: "planning",
+      ancestors: [NATIONAL_KEY],
+      ...(en ? { nameEn: en } : {}),
+    });
     for (const form of [r.name, ...r.aliases]) addForm(lex, form, key, "anywhere");
   }
   for (const f of natural.features) {
@@ -128,10 +145,19 @@ export function lexicon(): Lexicon {
           ? within.code
           : within.ancestors[within.ancestors.length - 1]
         : undefined,
-      ancestors: within ? [within.code, ...within.ancestors] : [],
+      ancestors: within ? [within.code, ...within.ancestors, NATIONAL_KEY] : [NATIONAL_KEY],
     });
     addForm(lex, f.name, key, "anywhere");
   }
+  lex.regions.set(NATIONAL_KEY, {
+    key: NATIONAL_KEY,
+    name: "中华人民共和国",
+    nameEn: "People's Republic of China",
+    officialName: "中华人民共和国",
+    kind: "national",
+    ancestors: [],
+  });
+  addForm(lex, "中华人民共和国", NATIONAL_KEY, "anywhere");
   for (const c of [...countries.countries, ...countries.macroRegions]) {
     const key = `foreign:${c}`;
     lex.regions.set(key, { key, name: c, kind: "foreign", ancestors: [] });
@@ -141,6 +167,8 @@ export function lexicon(): Lexicon {
   for (const abbr of lex.abbreviations.keys()) lex.abbreviationChars.add(abbr);
   for (const d of divisions.values())
     if (d.level === "prefecture" || d.level === "new-area") lex.abbreviationChars.add(d.short[0]!);
+  for (const d of divisions.values()) if (d.level !== "new-area") lex.placeInitials.add(d.short[0]!);
+  for (const abbr of lex.abbreviations.keys()) lex.placeInitials.add(abbr);
 
   const anywhere = new Set(industries.anywhere);
   for (const [catalogue, terms] of Object.entries(industries.catalogues)) {
@@ -149,6 +177,9 @@ export function lexicon(): Lexicon {
       lex.industries.set(term, { term, catalogue, anywhere: anywhere.has(term) });
     }
   }
+  for (const { term, ratio } of mined.terms)
+    if (!lex.industries.has(term))
+      lex.industries.set(term, { term, catalogue: MINED, anywhere: ratio >= mined.anywhereRatio });
   lex.industryMatcher = new AhoCorasick([...lex.industries.keys()]);
   cached = lex;
   return lex;

@@ -89,6 +89,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   const idOf = new Map<Mention, string>();
   for (const e of entities) {
     const attrs = { label: e.label, name: e.name, aliases: e.aliases, ...e.props } as NodeAttributes;
+    if (e.rules.length > 0) (attrs as { rules?: string[] }).rules = e.rules;
     graph.mergeNode(e.id, attrs);
     for (const m of e.mentions) {
       idOf.set(m, e.id);

@@ -1,6 +1,6 @@
 // Stage detect metadata: title, genre, issuing region and level, and year, from the cleaned text and the file name.
 import { warning, type Issue } from "../../schema/index.ts";
-import type { Lexicon } from "../lexicon/index.ts";
+import { NATIONAL_KEY, type Lexicon } from "../lexicon/index.ts";
 import type { CleanDocument, PlanMetadata } from "../types.ts";
 
 const CN_DIGITS: Record<string, number> = {
@@ -68,7 +68,7 @@ export function detectMetadata(
       : isReport
         ? "政府工作报告"
         : "other";
-  let regionKey: string | undefined;
+  let regionKey: string | undefined = national ? NATIONAL_KEY : undefined;
   if (!national) {
     const congress = /在([^\n]{2,12}?)第[^\n]{1,6}届人民代表大会/u.exec(head);
     regionKey = findRegion(lex, congress?.[1] ?? "") ?? findRegion(lex, titled ?? "") ?? findRegion(lex, base);

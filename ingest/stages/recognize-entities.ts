@@ -6,11 +6,11 @@ import { recognizeIndustries } from "./recognize-industries.ts";
 import { recognizeProjects } from "./recognize-projects.ts";
 import { recognizeRegions } from "./recognize-regions.ts";
 
-/** Lists every entity mention of a document in text order; a name nested in another (石家庄 in 石家庄数字经济产业园) is kept, an identical span keeps the more specific label. */
+/** Lists every entity mention of a document in text order; a name nested in another (石家庄 in 石家庄数字经济产业园) is kept, an identical span keeps the more specific label; a compound such as 成自宜 seen only inside project names is not a region of its own. */
 export function recognizeEntities(ctx: RecognitionContext, lex: Lexicon): Mention[] {
   const regions = recognizeRegions(ctx, lex);
   const projects = recognizeProjects(ctx, lex, regions);
-  const allIndustries = recognizeIndustries(ctx, lex).filter(
+  const allIndustries = recognizeIndustries(ctx, lex, projects).filter(
     (i) =>
       !projects.some((p) => p.start === i.start && p.end === i.end) &&
       !regions.some((r) => r.start <= i.start && r.end >= i.end),
@@ -20,9 +20,15 @@ export function recognizeEntities(ctx: RecognitionContext, lex: Lexicon): Mentio
   const industryNamed = (i: Mention) =>
     /^(产业|行业)/u.test(ctx.text.slice(i.end, i.end + 2)) || /(产业|经济)$/u.test(i.name);
   const industries = allIndustries.filter((i) => !nested(i) || standalone.has(i.name) || industryNamed(i));
-  const keptRegions = regions.filter(
-    (r) => !projects.some((p) => p.start <= r.start && p.end >= r.end && p.end - p.start === r.end - r.start),
+  const inProject = (r: Mention) => projects.some((p) => p.start <= r.start && p.end >= r.end);
+  const standaloneCompounds = new Set(
+    regions.filter((r) => r.rule === "region/compound" && !inProject(r)).map((r) => r.name),
   );
-  const goals = recognizeGoals(ctx, keptRegions);
+  const keptRegions = regions.filter(
+    (r) =>
+      !projects.some((p) => p.start <= r.start && p.end >= r.end && p.end - p.start === r.end - r.start) &&
+      (r.rule !== "region/compound" || standaloneCompounds.has(r.name)),
+  );
+  const goals = recognizeGoals(ctx, keptRegions, projects);
   return [...keptRegions, ...projects, ...industries, ...goals].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -5,6 +5,7 @@ import { sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 
 const KIND_RANK: Record<RegionEntry["kind"], number> = {
+  national: -1,
   province: 0,
   "new-area": 1,
   prefecture: 2,
@@ -15,7 +16,8 @@ const KIND_RANK: Record<RegionEntry["kind"], number> = {
 };
 
 /** Heads that make a phrase a region of its own (新区, 片区, 经济带 …); the words before them must name a place. */
-const ZONE_HEAD = /(新区|片区|经济带|经济区|经济圈|都市圈|城市群|功能区|协同发展区|生态涵养区|涵养区|山区|地区)/gu;
+const ZONE_HEAD =
+  /(新区|片区|经济带|经济区|经济圈|都市圈|城市群|功能区|协同发展区|生态涵养区|涵养区|革命老区|流域|山区|地区)/gu;
 const GENERIC_PREFIX =
   /^(老旧|棚户|城中村|世界级|国际化|现代化|城市|重点|其他|各类|各|一批|老|新|主城|城中|周边|贫困|农村|边远|偏远|欠发达|发达|相关|有关|部分|重要|特定|全省|全市|全国|我省|我市|该|本|沿线|试点|示范|主要|核心|生态|功能|城乡|中心|深山|浅山|丘陵|高寒|民族|少数民族|牧区|林区|矿区|灾区|革命老区|老区)$/u;
 const DIRECTION = "东南西北中";
@@ -72,23 +74,35 @@ function prefixAncestors(lex: Lexicon, prefix: string, ctx: RecognitionContext):
   return abbr ? [abbr] : [];
 }
 
-/** Finds abbreviation compounds such as 京津冀 or 京雄保 (three or more abbreviations) and 冀中南 (an abbreviation plus directions). */
-function abbreviationCompounds(ctx: RecognitionContext, lex: Lexicon, firstChars: Map<string, string>): Mention[] {
+/** Finds abbreviation compounds: 京津冀, 成德眉资 (three or more province abbreviations or prefecture initials, 成德绵眉乐雅广西攀 with a county initial between), 攀西经济区 (two initials before a zone head) and 冀中南 (an abbreviation plus directions); `homeChars` are the initials of the plan's own prefectures, which make the compound part of its province. */
+function abbreviationCompounds(
+  ctx: RecognitionContext,
+  lex: Lexicon,
+  firstChars: Map<string, string>,
+  homeChars: Set<string>,
+): Mention[] {
   const out: Mention[] = [];
   const { text } = ctx;
   const isAbbr = (c: string | undefined) => c !== undefined && (lex.abbreviations.has(c) || firstChars.has(c));
+  const isProvince = (c: string | undefined) => c !== undefined && lex.abbreviations.has(c);
   for (let i = 0; i < text.length; i++) {
-    const own = lex.abbreviations.has(text[i]!);
+    const own = isProvince(text[i]);
     const local = !own && firstChars.has(text[i]!) && /^[东南西北中]{1,2}地区/u.test(text.slice(i + 1, i + 5));
-    if ((!own && !local) || isAbbr(text[i - 1]) || !ctx.words[i]) continue;
+    if (!isAbbr(text[i]) || isAbbr(text[i - 1]) || !ctx.words[i]) continue;
     let j = i;
-    while (j < text.length && j - i < 4 && isAbbr(text[j])) j++;
+    while (
+      j < text.length &&
+      j - i < 10 &&
+      (isAbbr(text[j]) || (j - i >= 2 && DIRECTION.includes(text[j]!) && isAbbr(text[j + 1])))
+    )
+      j++;
     let end = j;
-    let compound = j - i >= 3;
+    const zoneAfter = /^(地区|经济区|经济带|经济圈|都市圈|城市群|革命老区|毗邻地区)/u.test(text.slice(j, j + 4));
+    let compound = j - i >= 3 || (j - i === 2 && zoneAfter);
     if (local) {
       j = i + 1;
     }
-    if (!compound && j - i === 1) {
+    if (!compound && j - i === 1 && (own || local)) {
       let k = j;
       while (k < text.length && k - j < 2 && DIRECTION.includes(text[k]!)) k++;
       compound =
@@ -97,8 +111,6 @@ function abbreviationCompounds(ctx: RecognitionContext, lex: Lexicon, firstChars
           !/[\u4e00-\u9fff]/u.test(text[k] ?? "") ||
           /^(乃至|地区|一带|片区)/u.test(text.slice(k, k + 2)));
       end = k;
-    } else if (!compound && j - i === 2) {
-      compound = text.startsWith("地区", j);
     }
     if (!compound || !ctx.words[end]) continue;
     if (text.startsWith("地区", end)) end += 2;
@@ -107,7 +119,13 @@ function abbreviationCompounds(ctx: RecognitionContext, lex: Lexicon, firstChars
     if (sentence < 0) continue;
     if (lex.regionForms.has(name)) continue;
     const abbrKey = lex.abbreviations.get(text[i]!) ?? firstChars.get(text[i]!);
-    const ancestors = j - i === 1 && abbrKey ? [abbrKey, ...(lex.regions.get(abbrKey)?.ancestors ?? [])] : [];
+    const homeOnly = ctx.planProvince && [...text.slice(i, j)].every((c) => homeChars.has(c));
+    const ancestors =
+      j - i === 1 && abbrKey
+        ? [abbrKey, ...(lex.regions.get(abbrKey)?.ancestors ?? [])]
+        : homeOnly
+          ? [ctx.planProvince!, ...(lex.regions.get(ctx.planProvince!)?.ancestors ?? [])]
+          : [];
     const alias = name.endsWith("地区") ? [name.slice(0, -2)] : [];
     out.push({
       label: "Region",
@@ -118,6 +136,7 @@ function abbreviationCompounds(ctx: RecognitionContext, lex: Lexicon, firstChars
       sentence,
       ref: `pattern:${name.replace(/地区$/u, "")}`,
       ancestors,
+      rule: "region/compound",
     });
     i = end - 1;
   }
@@ -138,6 +157,8 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     }
     const entry = choose(lex, lex.regionForms.get(keyword) ?? [], ctx);
     if (!entry) continue;
+    if (entry.kind === "planning" && DIRECTION.includes(keyword[0]!) && lex.abbreviations.has(text[begin - 1] ?? ""))
+      continue;
     const sentence = sentenceAt(ctx.sentences, begin);
     if (sentence >= 0) candidates.push(regionMention(entry, keyword, begin, end, sentence));
   }
@@ -147,7 +168,13 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     if (entry && (entry.kind === "prefecture" || entry.kind === "new-area") && !DIRECTION.includes(c.name[0]!))
       firstChars.set(c.name[0]!, entry.key);
   }
-  candidates.push(...abbreviationCompounds(ctx, lex, firstChars));
+  const homeChars = new Set<string>();
+  for (const entry of lex.regions.values())
+    if (entry.kind === "prefecture" && entry.province === ctx.planProvince && !DIRECTION.includes(entry.name[0]!)) {
+      homeChars.add(entry.name[0]!);
+      if (!firstChars.has(entry.name[0]!)) firstChars.set(entry.name[0]!, entry.key);
+    }
+  candidates.push(...abbreviationCompounds(ctx, lex, firstChars, homeChars));
 
   for (const m of text.matchAll(ZONE_HEAD)) {
     const headStart = m.index;
@@ -159,8 +186,9 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     if (
       prefix.length < 2 ||
       GENERIC_PREFIX.test(prefix) ||
-      /[“”（）()0-9]/u.test(prefix) ||
-      /(高|经开|开发|产业|科技|工业|自贸)$/u.test(prefix)
+      /[“”（）()0-9]|[一二三四五六七八九十两几][大个类]/u.test(prefix) ||
+      /(高|经开|开发|产业|科技|工业|自贸|毗邻|接壤)$/u.test(prefix) ||
+      /^(省级|市级|县级|国家级|省级以上|国家)$/u.test(prefix)
     )
       continue;
     const head = m[0];
@@ -200,7 +228,11 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       }
     }
     const ancestors = prefixAncestors(lex, prefix, ctx);
-    const knownPrefix = ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart);
+    const initial = (c: string) => lex.abbreviations.has(c) || firstChars.has(c);
+    const compoundPrefix =
+      prefix.length <= 4 && initial(prefix[0]!) && [...prefix].every((c) => initial(c) || DIRECTION.includes(c));
+    const knownPrefix =
+      ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart) || compoundPrefix;
     const placeWord = /^(沿海|沿江|沿边|沿黄|沿线|环|首都|省会|[东南西北中]+部|[东南西北]|滨海|临港|临空)/u.test(
       prefix,
     );

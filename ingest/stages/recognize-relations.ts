@@ -44,7 +44,7 @@ function headingScope(
   const sectionFor = (path: string): Section | undefined => ctx.sections.get(path);
   for (let p = sentencePath; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
     const section = sectionFor(p);
-    if (section && (section.depth >= 2 || !/、$/u.test(section.number))) {
+    if (section && section.number !== "" && (section.depth >= 2 || !/、$/u.test(section.number))) {
       const found = mentions.filter(
         (m) => m.label === label && m.start >= section.headingStart && m.end <= section.headingEnd,
       );
@@ -53,6 +53,28 @@ function headingScope(
     if (!p.includes(".")) break;
   }
   return [];
+}
+
+/** Verbs that make a region the subject of a sentence (川南经济区抓好…, 攀西经济区加快建设…). */
+const SUBJECT_VERB =
+  /^(要|将|在|也要|还要|重点|着力|加快|大力|积极|全力|协同|抓好|推进|推动|建设|打造|发展|培育|做强|做大|建成|实施|围绕|聚焦|依托|强化|加强|深化|坚持|持续|主动|率先|共建|携手|承接|突出|优化|提升|，|：)/u;
+/** Development verbs before an industry that a sentence's subject region is designated to build up. */
+const DEVELOP_VERB =
+  /(发展|培育|壮大|做强|做大|做优|打造|布局|建设|聚焦|围绕|振兴|提升|引进|集聚|延伸|拓展|推动|支持)[^，。；]{0,12}$/u;
+
+/** The region a sentence is about: a region mention at its start (after an item number) followed by a verb, not by another name. */
+function subjectRegion(text: string, sentenceStart: number, regions: Mention[]): Mention | undefined {
+  const first = regions[0];
+  if (!first) return undefined;
+  const lead = text.slice(sentenceStart, first.start);
+  if (
+    !/^(第[一二三四五六七八九十]+，|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、])?$/u.test(
+      lead,
+    )
+  )
+    return undefined;
+  const after = text.slice(first.end, first.end + 6);
+  return SUBJECT_VERB.test(after) && !/^(协同发展|一体化|高质量发展)/u.test(after) ? first : undefined;
 }
 
 /** Relations read from the text: containment in names and adjacency, sentence-level SUPPORTS and TARGETS cues, enumerations, and heading scope. */
@@ -80,6 +102,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         add("LOCATED_IN", next, r, si, "adjacent");
     }
 
+    const subject = subjectRegion(text, sentence.start, rs);
     let previous: { project: Mention; region?: Mention } | undefined;
     for (const p of ps) {
       const own = rs.filter((r) => inside(r, p));
@@ -89,7 +112,11 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
       let region = own.length > 0 ? deepest(lex, own) : before;
       const listed = previous && /^(、|和|及|与)$/u.test(text.slice(previous.project.end, p.start));
       if (!region && listed && previous?.region) region = previous.region;
+      const bySubject = !region && subject && subject.end <= p.start ? subject : undefined;
+      if (bySubject) add("LOCATED_IN", p, bySubject, si, "sentence subject");
       if (region) add("LOCATED_IN", p, region, si, own.length > 0 ? "in name" : before ? "before name" : "listed with");
+      if (region && !inside(region, p))
+        for (const i of is) if (inside(i, p)) add("TARGETS", region, i, si, "project of the place");
       previous = { project: p, region };
       for (const i of is) {
         if (inside(i, p)) add("SUPPORTS", p, i, si, "in name");
@@ -100,9 +127,11 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
             add("SUPPORTS", p, i, si, SUPPORT_CUE.exec(between)![0]);
         }
       }
-      for (const g of gs) if (g.start >= p.end && !inside(p, g)) add("SUPPORTS", p, g, si, "same sentence");
+      for (const g of gs)
+        if (g.start >= p.end && !inside(p, g) && !ps.some((q) => inside(q, g)) && ps.length <= 3)
+          add("SUPPORTS", p, g, si, "same sentence");
       for (const q of ps) {
-        if (q.start <= p.end) continue;
+        if (q.start <= p.end || p.props?.kind !== "infrastructure" || !/圈$/u.test(q.name)) continue;
         const between = text.slice(p.end, q.start);
         if (BUILD_CUE.test(between.replace(/[，,、\s“]+$/u, "")) && !/[。；]/u.test(between))
           add("SUPPORTS", p, q, si, "builds");
@@ -129,7 +158,25 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     ) {
       for (const g of gs) if (g.start > lead.end) add("TARGETS", lead, g, si, "sentence subject");
     }
+    if (subject)
+      for (const i of is)
+        if (
+          i.start > subject.end &&
+          !ps.some((p) => inside(i, p)) &&
+          DEVELOP_VERB.test(text.slice(sentence.start, i.start))
+        )
+          add("TARGETS", subject, i, si, "sentence subject");
     for (const r of rs) {
+      const listed = is.filter((i) => i.start >= r.end && !ps.some((p) => inside(i, p)));
+      if (listed[0]?.start === r.end || listed[0]?.start === r.end + 0) {
+        const run = [listed[0]!];
+        for (const i of listed.slice(1)) {
+          if (!/^[、和及与]$|^以及$/u.test(text.slice(run[run.length - 1]!.end, i.start))) break;
+          run.push(i);
+        }
+        const [head] = run;
+        if (head && head.start === r.end) for (const i of run) add("TARGETS", r, i, si, "place of the list");
+      }
       const after = text.slice(r.end, r.end + 6);
       if (!TARGET_VERB.test(after)) continue;
       const clauseEnd = text.slice(r.end).search(/[，。；]/u);
@@ -139,15 +186,14 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
           add("TARGETS", r, i, si, TARGET_VERB.exec(after)![0]);
     }
     if (!sentence.isHeading) {
-      for (const p of ps) {
+      for (const p of ps)
         for (const h of headingScope(ctx, mentions, sentence.section, "Industry"))
           add("SUPPORTS", p, h, si, "heading scope");
-        for (const h of headingScope(ctx, mentions, sentence.section, "Project"))
-          if (h.name !== p.name) add("SUPPORTS", p, h, si, "heading scope");
+      const [event, ...others] = headingScope(ctx, mentions, sentence.section, "Project");
+      if (event && others.length === 0 && event.props?.kind === "event") {
+        for (const p of ps) if (p.name !== event.name) add("SUPPORTS", p, event, si, "heading scope");
+        for (const g of gs) add("SUPPORTS", event, g, si, "heading scope");
       }
-      for (const g of gs)
-        for (const h of headingScope(ctx, mentions, sentence.section, "Project"))
-          add("SUPPORTS", h, g, si, "heading scope");
     }
   }
   for (const g of mentions.filter((m) => m.label === "Goal")) {

@@ -15,6 +15,7 @@ export interface ResolvedEntity {
   name: string;
   aliases: string[];
   props: Record<string, string | number>;
+  rules: string[];
   mentions: Mention[];
 }
 
@@ -127,7 +128,8 @@ export function resolve(mentions: Mention[], lex: Lexicon, province?: string): R
       if (entry?.nameEn) props.nameEn = entry.nameEn;
       props.level = entry?.kind ?? (/(新区|片区)$/u.test(name) ? "new-area" : "planning");
     }
-    out.push({ id: scopedId(label, name, ms[0]!, lex, province), label, name, aliases, props, mentions: ms });
+    const rules = [...new Set(ms.map((m) => m.rule).filter((r): r is string => !!r))].sort();
+    out.push({ id: scopedId(label, name, ms[0]!, lex, province), label, name, aliases, props, rules, mentions: ms });
   }
   return out;
 }

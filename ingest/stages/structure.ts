@@ -8,6 +8,7 @@ const STYLES: { name: string; pattern: RegExp }[] = [
   { name: "part", pattern: new RegExp(`^第${NUM}篇[\\s\\u3000]*`, "u") },
   { name: "chapter", pattern: new RegExp(`^第${NUM}章[\\s\\u3000]*`, "u") },
   { name: "division", pattern: new RegExp(`^第${NUM}节[\\s\\u3000]*`, "u") },
+  { name: "ordinal", pattern: new RegExp(`^第${NUM}[，,]`, "u") },
   { name: "cn", pattern: new RegExp(`^${NUM}、`, "u") },
   { name: "cn-paren", pattern: new RegExp(`^[（(]${NUM}[）)]`, "u") },
   { name: "arabic", pattern: /^\d{1,3}[．.、](?!\d)/u },

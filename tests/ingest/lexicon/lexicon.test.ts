@@ -18,7 +18,7 @@ describe("the division lexicon", () => {
     expect(lex.regions.get("130209")).toMatchObject({
       name: "曹妃甸区",
       officialName: "曹妃甸区",
-      ancestors: ["130200", "130000"],
+      ancestors: ["130200", "130000", "CN"],
       nameEn: "Caofeidian District",
     });
   });
