@@ -27,6 +27,8 @@ export {
 export { guardQuery, CONSOLE_SUBSET } from "./cypher-guard.ts";
 export type { GuardVerdict, GuardRefusal } from "./cypher-guard.ts";
 export { IsolatedQueryRunner } from "./isolated-query.ts";
+export { LivenessProbe } from "./liveness.ts";
+export type { Liveness } from "./liveness.ts";
 export type { IsolatedQueryOptions } from "./isolated-query.ts";
 export type {
   JsonValue,

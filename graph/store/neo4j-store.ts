@@ -22,6 +22,7 @@ import {
 } from "../../schema/index.ts";
 import {
   IsolatedQueryRunner,
+  LivenessProbe,
   edgeFromNeo4j,
   explainNeo4jError,
   nodeFromNeo4j,
@@ -101,12 +102,6 @@ function schemaOnly(specs: Readonly<Record<string, unknown>>, props: Record<stri
 /** The Neo4j column holding a relationship's evidence sentences, one entry per sentence (see EVIDENCE_COLUMNS). */
 const SENTENCE_COLUMN = Object.entries(EVIDENCE_COLUMNS).find(([, field]) => field === "sentence")?.[0] as string;
 
-/** How long a health check's answer is reused, and how long a check may take before Neo4j counts as not answering. */
-const HEALTH_TTL_MS = 1_000;
-const HEALTH_TIMEOUT_MS = 1_500;
-/** How long /api/health waits for a fresh check before it answers with the previous one. */
-const HEALTH_WAIT_MS = 150;
-
 /** Result nodes up to which the console also fetches the relationships among them. */
 const CONNECT_LIMIT = 1_000;
 
@@ -121,8 +116,7 @@ export class Neo4jStore implements GraphStore {
   readonly #connection: Neo4jConnection;
   readonly #options: Neo4jStoreOptions;
   readonly #queries: IsolatedQueryRunner;
-  #health: { reachable: boolean; at: number; problem?: string } | undefined;
-  #probing: Promise<void> | undefined;
+  readonly #liveness: LivenessProbe;
   #candidates: CacheEntry<SearchCandidate[]> | undefined;
   #planCounts: CacheEntry<Map<string, number>> | undefined;
 
@@ -131,6 +125,7 @@ export class Neo4jStore implements GraphStore {
     this.#connection = connection;
     this.#options = options;
     this.#queries = new IsolatedQueryRunner(connection);
+    this.#liveness = new LivenessProbe(connection);
     // The console's first query would otherwise wait for a worker thread to start (a second or two).
     this.#queries.warm();
   }
@@ -502,47 +497,9 @@ export class Neo4jStore implements GraphStore {
     return { ...result, relationships: [...result.relationships, ...added] };
   }
 
-  /** Pings Neo4j (RETURN 1) at most once a second; answers within about 150 ms with the freshest result it has. */
+  /** Whether Neo4j answers now (graph/neo4j's liveness probe: a ping at most once a second). */
   async health(): Promise<StoreHealth> {
-    const stale = !this.#health || Date.now() - this.#health.at > HEALTH_TTL_MS;
-    if (stale && !this.#probing) this.#probing = this.#probe().finally(() => (this.#probing = undefined));
-    if (this.#probing)
-      await (this.#health
-        ? Promise.race([this.#probing, new Promise((r) => setTimeout(r, HEALTH_WAIT_MS))])
-        : this.#probing);
-    const health = this.#health ?? { reachable: false, at: Date.now() };
-    return {
-      reachable: health.reachable,
-      checkedMsAgo: Date.now() - health.at,
-      ...(health.problem ? { problem: health.problem } : {}),
-    };
-  }
-
-  async #probe(): Promise<void> {
-    const { driver, settings } = this.#connection;
-    const session = driver.session({ defaultAccessMode: neo4j.session.READ, database: settings.database });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        session.run("RETURN 1"),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
-        }),
-      ]);
-      this.#health = { reachable: true, at: Date.now() };
-    } catch (err) {
-      const code = explainNeo4jError(err, settings).code;
-      const problem =
-        code === "neo4j/auth-failed"
-          ? "Neo4j refuses the server's login"
-          : code === "neo4j/unreachable"
-            ? "Neo4j does not accept connections"
-            : `Neo4j did not answer (${code === "neo4j/query-failed" ? "no answer in time" : code})`;
-      this.#health = { reachable: false, at: Date.now(), problem };
-    } finally {
-      clearTimeout(timer);
-      void session.close().catch(() => undefined);
-    }
+    return this.#liveness.check();
   }
 
   async close(): Promise<void> {
