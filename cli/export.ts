@@ -90,6 +90,7 @@ async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
     try {
       const result = await runReadQuery(connection, opts.cypher, opts.param, {
         maxRows: 1_000_000,
+        maxBytes: Number.POSITIVE_INFINITY,
         timeoutMs: 300_000,
       });
       const items = { nodes: result.nodes.map((n) => n.id), edges: result.relationships.map((r) => r.key) };

@@ -34,7 +34,16 @@ export type {
   PlanGenre,
   PlanLevel,
 } from "./properties.ts";
-export { normalizeName, entityId, planNodeId, sectionId, edgeId, planIdFromPath } from "./ids.ts";
+export {
+  normalizeName,
+  entityId,
+  planNodeId,
+  sectionId,
+  edgeId,
+  planIdFromPath,
+  displayPath,
+  hasInvisibleCharacters,
+} from "./ids.ts";
 export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
 export type { Issue, IssueCode, IssueSource } from "./issues.ts";
 export { GRAPH_OPTIONS } from "./graph-json.ts";

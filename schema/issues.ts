@@ -3,6 +3,10 @@
 /** Every code an issue may carry, grouped by the stage that reports it. */
 export const ISSUE_CODES = [
   "read/not-found",
+  "read/unreadable",
+  "read/symlink",
+  "read/odd-name",
+  "read/utf16-no-bom",
   "read/empty",
   "read/too-large",
   "read/binary",

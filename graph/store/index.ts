@@ -34,4 +34,5 @@ export type {
   PlanText,
   SubgraphSelection,
   GraphStore,
+  StoreHealth,
 } from "./types.ts";

@@ -1,4 +1,4 @@
-// Stage read: bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK/Big5 by detection, HTML pages, Markdown.
+// Stage read: bytes → text. UTF-8 (with or without BOM), UTF-16 (with BOM, or by its NUL bytes), GB18030/GBK/Big5 by detection, HTML pages, Markdown.
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { error, warning, type Issue } from "../../schema/index.ts";
@@ -72,6 +72,27 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * Which UTF-16 byte order a file without a byte-order mark is in, if it is UTF-16: its ASCII (digits, line breaks)
+ * puts NUL bytes mostly on one side of each pair, and decoded that way nearly every character is CJK, CJK
+ * punctuation or printable ASCII.
+ */
+export function detectUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  const sample = Math.min(bytes.length, 131_072);
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const order = odd > even ? "utf-16le" : even > odd ? "utf-16be" : undefined;
+  if (!order) return undefined;
+  const text = new TextDecoder(order).decode(bytes.subarray(0, sample));
+  const readable = text.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t]/g)?.length ?? 0;
+  return readable > text.length * 0.9 ? order : undefined;
+}
+
 function lineOf(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
@@ -128,7 +149,17 @@ export function read(
     [text, encoding] = [new TextDecoder("utf-16le").decode(bytes.subarray(2)), "UTF-16LE"];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff)
     [text, encoding] = [new TextDecoder("utf-16be").decode(bytes.subarray(2)), "UTF-16BE"];
-  else {
+  else if (detectUtf16(bytes)) {
+    encoding = detectUtf16(bytes) === "utf-16le" ? "UTF-16LE" : "UTF-16BE";
+    text = new TextDecoder(encoding.toLowerCase()).decode(bytes);
+    issues.push(
+      warning(
+        "read/utf16-no-bom",
+        `UTF-16 without a byte-order mark; decoded as ${encoding}. Save the file as UTF-8 to avoid the guess`,
+        { file },
+      ),
+    );
+  } else {
     const nul = bytes.indexOf(0);
     if (nul >= 0)
       return {

@@ -1,6 +1,6 @@
 // Tests for `plangraph ingest` as a user runs it: a folder with good and bad files, one graph out, a clear report, exit code 1.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,8 +11,9 @@ import { markdownToText, splitFrontMatter } from "../../ingest/text/markdown.ts"
 import { IMAGE_ONLY_HTML, printPdfs, reportHtml } from "../ingest/print-pdf.ts";
 
 const run = promisify(execFile);
-const cli = (args: string[]) =>
-  run("node", ["bin/plangraph.js", ...args], { encoding: "utf8" }).then(
+/** Runs the CLI; `as` names another user (root cannot be refused a read, so the unreadable-file test runs as nobody). */
+const cli = (args: string[], as?: { uid: number; gid: number }) =>
+  run("node", ["bin/plangraph.js", ...args], { encoding: "utf8", ...(as ?? {}) }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -110,6 +111,51 @@ describe("plangraph ingest", () => {
     expect(markdown.sourceUrl).toMatch(/^https:\/\/www\.hebei\.gov\.cn\/columns\//u);
     expect(graph.nodes.some((n) => n.key === "plan:河北省/2021-print")).toBe(true);
   }, 60_000);
+
+  it("skips an unreadable file with a message naming it, ingests the others and exits 1", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    writeFileSync(path.join(dir, "baoding.txt"), baoding);
+    writeFileSync(path.join(dir, "hebei.txt"), hebei);
+    writeFileSync(path.join(dir, "locked.txt"), hebei);
+    chmodSync(path.join(dir, "locked.txt"), 0o000);
+    chmodSync(dir, 0o777);
+    // Root reads any file, so as root the command runs as nobody (uid 65534), for whom the mode holds.
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const out = path.join(dir, "graph.json");
+    const { code, stdout, stderr } = await cli(["ingest", dir, "--out", out], as);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /error read\/unreadable \(.*locked\.txt\): the file cannot be read \(EACCES: permission denied/u,
+    );
+    expect(stdout).toMatch(/2 of 3 files ingested/u);
+    const graph = JSON.parse(readFileSync(out, "utf8")) as { nodes: { key: string }[] };
+    const plans = graph.nodes.filter((n) => n.key.startsWith("plan:")).map((n) => n.key);
+    expect(plans.sort()).toEqual(["plan:baoding", "plan:hebei"]);
+  });
+
+  it("reports symbolic links inside folders instead of skipping them silently, and never reads their targets", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    writeFileSync(path.join(dir, "baoding.txt"), baoding);
+    symlinkSync("/etc/passwd", path.join(dir, "passwd.txt"));
+    const out = path.join(dir, "graph.json");
+    const { code, stderr } = await cli(["ingest", dir, "--out", out]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/warning read\/symlink \(.*passwd\.txt\): a symbolic link: not followed/u);
+    expect(readFileSync(out, "utf8")).not.toContain("root:");
+  });
+
+  it("turns control and bidi characters of file names into _ in plan ids and escapes them in messages", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "plangraph-cli-"));
+    writeFileSync(path.join(dir, "bao\nding\t\u202Etxt.txt"), baoding);
+    const out = path.join(dir, "graph.json");
+    const { code, stdout, stderr } = await cli(["ingest", dir, "--out", out]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("warning read/odd-name");
+    expect(stderr).toContain("bao\\nding\\t\\u{202E}txt.txt");
+    expect(stdout + stderr).not.toMatch(/[\n\t\u202e]ding|\u202e/u);
+    const graph = JSON.parse(readFileSync(out, "utf8")) as { nodes: { key: string }[] };
+    expect(graph.nodes.filter((n) => n.key.startsWith("plan:")).map((n) => n.key)).toEqual(["plan:bao_ding__txt"]);
+  });
 
   it("explains itself in --help", async () => {
     const { stdout } = await cli(["ingest", "--help"]);

@@ -64,6 +64,23 @@ describe("read", () => {
     expect(read(readFileSync(file), "2020.txt").decoded!.format).toBe("markdown");
   });
 
+  it("recognises UTF-16 without a byte-order mark by its NUL bytes, in both byte orders, instead of calling it binary", () => {
+    const text = readFileSync("data/gold/inputs/baoding-2021-work-report.excerpt.txt", "utf8").slice(0, 2000);
+    for (const [order, bytes] of [
+      ["UTF-16LE", Buffer.from(text, "utf16le")],
+      ["UTF-16BE", Buffer.from(text, "utf16le").swap16()],
+    ] as const) {
+      const { decoded, issues } = read(bytes, "plan.txt");
+      expect(decoded?.text, order).toBe(text);
+      expect(decoded?.encoding).toBe(order);
+      expect(issues.map((i) => i.code)).toEqual(["read/utf16-no-bom"]);
+    }
+    // Binary data with NUL bytes on one side is still binary: it does not read as text either way.
+    const binary = Buffer.alloc(4000);
+    for (let i = 0; i < binary.length; i += 2) binary[i] = 0x80 + (i % 97);
+    expect(read(binary, "x.txt").issues[0]?.code).toBe("read/binary");
+  });
+
   it("refuses an empty file", () => {
     const { decoded, issues } = read(Buffer.alloc(0), "empty.txt");
     expect(decoded).toBeUndefined();

@@ -7,6 +7,7 @@ import {
   MAX_NEIGHBOURHOOD_LIMIT,
   type GraphStore,
 } from "../../graph/store/index.ts";
+import { checkParameterDepth } from "../../graph/neo4j/index.ts";
 import { ApiError } from "./errors.ts";
 import { exportFormats } from "./export-route.ts";
 
@@ -32,14 +33,21 @@ export const CYPHER_NOT_CONFIGURED =
   "the Cypher console needs Neo4j: start one (npm run neo4j, or docker compose up), load the graph " +
   "(plangraph load out/hebei.json), then restart the explorer with NEO4J_URI set (NEO4J_URI=bolt://127.0.0.1:7687 npm start)";
 
+/** The advice shown when the server's Neo4j stopped answering. */
+const NEO4J_DOWN = "the explorer cannot answer until it is back (npm run neo4j, or docker compose up)";
+
 /** Registers every /api route on the server, answering from the given store. */
 export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void {
   app.get("/api/health", async () => {
-    const cypher = typeof store.cypher === "function";
+    const database = store.health ? await store.health() : undefined;
+    const cypher = typeof store.cypher === "function" && database?.reachable !== false;
     return {
       store: store.kind,
       cypher,
-      ...(cypher ? {} : { cypherHelp: CYPHER_NOT_CONFIGURED }),
+      ...(database ? { neo4j: database } : {}),
+      ...(cypher
+        ? {}
+        : { cypherHelp: database ? `${database.problem ?? "Neo4j is down"}; ${NEO4J_DOWN}` : CYPHER_NOT_CONFIGURED }),
       exportFormats: exportFormats(),
     };
   });
@@ -205,7 +213,9 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     },
     async (request) => {
       if (!store.cypher) throw new ApiError("cypher/not-configured", 501, CYPHER_NOT_CONFIGURED);
-      return store.cypher(request.body.query, request.body.params ?? {});
+      const params = request.body.params ?? {};
+      checkParameterDepth(params);
+      return store.cypher(request.body.query, params);
     },
   );
 }

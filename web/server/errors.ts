@@ -32,6 +32,8 @@ const STATUS: Readonly<Record<string, number>> = {
   "neo4j/unreachable": 503,
   "neo4j/auth-failed": 503,
   "neo4j/database-not-found": 503,
+  "neo4j/busy": 503,
+  "neo4j/too-large": 422,
   "export/unknown-format": 400,
   "export/bad-option": 400,
   "compare/plan-not-found": 404,
@@ -43,11 +45,16 @@ const PRIVATE: Readonly<Record<string, string>> = {
   "neo4j/auth-failed":
     "the server could not log in to Neo4j; check NEO4J_USER and NEO4J_PASSWORD where the server runs",
   "neo4j/database-not-found": "the server's Neo4j database does not exist; check NEO4J_DATABASE where the server runs",
+  "neo4j/unreachable":
+    "the server cannot reach its Neo4j (is it running? npm run neo4j, or docker compose up); check NEO4J_URI where the server runs",
 };
+
+/** A Bolt or Neo4j address in a message, with the words that introduce it: the browser is not told where Neo4j is. */
+const ADDRESS = /(?: at)? (?:bolt|neo4j)(?:\+s|\+ssc)?:\/\/[^\s),;'"]+/gi;
 
 /** Strips the `module: ` prefix the layers below put in messages meant for logs. */
 function userMessage(message: string): string {
-  return message.replace(/^(graph\/[a-z0-9]+|web\/[a-z]+): /, "");
+  return message.replace(/^(graph\/[a-z0-9]+|web\/[a-z]+): /, "").replace(ADDRESS, "");
 }
 
 /** Turns anything thrown while answering into a status and error body; unknown errors become a 500 that reveals nothing. */

@@ -1,5 +1,5 @@
 // Chooses the store the server answers from: Neo4j when NEO4J_URI is set, otherwise a graph JSON file in memory.
-import { createDriver, settingsFromEnv, verifyConnection } from "../../graph/neo4j/index.ts";
+import { SERVING_DRIVER_CONFIG, createDriver, settingsFromEnv, verifyConnection } from "../../graph/neo4j/index.ts";
 import { Neo4jStore, openMemoryStore, type GraphStore } from "../../graph/store/index.ts";
 
 /** Where the graph comes from: a file for the memory store, and the environment that may name a Neo4j instead. */
@@ -19,7 +19,7 @@ export function neo4jConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
 export async function openStore(source: StoreSource): Promise<GraphStore> {
   const env = source.env ?? process.env;
   if (neo4jConfigured(env)) {
-    const connection = createDriver(settingsFromEnv(env));
+    const connection = createDriver(settingsFromEnv(env), SERVING_DRIVER_CONFIG);
     try {
       await verifyConnection(connection);
     } catch (err) {
