@@ -158,56 +158,81 @@ export async function writeGraphFile(file: string, graph: SerializedPlanGraph): 
   }
 }
 
-/** Runs jobs over worker threads (one per core by default) and calls back as each file finishes, in completion order. */
+/** What a worker thread sends back for one file. */
+interface WorkerReply {
+  index: number;
+  graph?: SerializedPlanGraph;
+  sha256?: string;
+  issues?: Issue[];
+  crash?: string;
+}
+
+/**
+ * Runs jobs over worker threads (one per core by default) and calls back as each file finishes, in completion order.
+ * A file that takes longer than `budgetMs` has its thread stopped and is reported as skipped; a fresh thread goes on.
+ */
 async function runWorkers(
   jobs: WorkerJob[],
   threads: number,
+  budgetMs: number,
   onDone: (job: WorkerJob, outcome: Outcome & { sha256?: string }) => void,
 ): Promise<void> {
   if (jobs.length === 0) return;
   const entry = new URL("../bin/ts-worker.js", import.meta.url);
   const module = new URL("./ingest-worker.ts", import.meta.url).href;
   const queue = [...jobs];
-  const workers = Array.from(
-    { length: Math.min(threads, jobs.length) },
-    () => new Worker(entry, { workerData: { module } }),
-  );
-  await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          const next = () => {
-            const job = queue.shift();
-            if (job) worker.postMessage(job);
-            else void worker.terminate().then(() => resolve());
-          };
-          worker.on(
-            "message",
-            (msg: {
-              index: number;
-              graph?: SerializedPlanGraph;
-              sha256?: string;
-              issues?: Issue[];
-              crash?: string;
-            }) => {
-              const job = jobs.find((j) => j.index === msg.index)!;
-              const issues: Issue[] = msg.issues ?? [];
-              if (msg.crash)
-                issues.push({
-                  code: "ingest/crashed",
-                  severity: "error",
-                  message: `the extractor crashed on this file (please report it): ${msg.crash.split("\n")[0]}`,
-                  source: { file: job.display },
-                });
-              onDone(job, { graph: msg.graph, sha256: msg.sha256, issues });
-              next();
-            },
-          );
-          worker.on("error", reject);
+  const byIndex = new Map(jobs.map((j) => [j.index, j]));
+  const lane = () =>
+    new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const start = () => {
+        const w = new Worker(entry, { workerData: { module } });
+        w.on("message", (msg: WorkerReply) => {
+          clearTimeout(timer);
+          const job = byIndex.get(msg.index)!;
+          const issues: Issue[] = msg.issues ?? [];
+          if (msg.crash)
+            issues.push({
+              code: "ingest/crashed",
+              severity: "error",
+              message: `the extractor crashed on this file (please report it): ${msg.crash.split("\n")[0]}`,
+              source: { file: job.display },
+            });
+          onDone(job, { graph: msg.graph, sha256: msg.sha256, issues });
           next();
-        }),
-    ),
-  );
+        });
+        w.on("error", reject);
+        return w;
+      };
+      let worker = start();
+      const overrun = (job: WorkerJob) => {
+        worker.removeAllListeners();
+        void worker.terminate();
+        onDone(job, {
+          issues: [
+            {
+              code: "ingest/time-budget",
+              severity: "error",
+              message: `extraction took longer than ${Math.round(budgetMs / 1000)} s and was stopped; the file was skipped (raise --time-budget, or report the file)`,
+              source: { file: job.display },
+            },
+          ],
+        });
+        worker = start();
+        next();
+      };
+      function next(): void {
+        const job = queue.shift();
+        if (!job) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        timer = setTimeout(() => overrun(job), budgetMs);
+        worker.postMessage(job);
+      }
+      next();
+    });
+  await Promise.all(Array.from({ length: Math.min(threads, jobs.length) }, lane));
 }
 
 /** Options of an ingest run, as the command line gives them. */
@@ -217,6 +242,8 @@ export interface IngestOptions {
   quiet?: boolean;
   jobs: number;
   incremental?: boolean;
+  /** Seconds one file may take before its thread is stopped and the file reported as skipped (default 120). */
+  timeBudget?: number;
 }
 
 /** Ingests the given files and folders into one graph file; returns the exit code (1 when any input failed). */
@@ -274,7 +301,7 @@ export async function runIngest(paths: string[], opts: IngestOptions): Promise<n
     if (bar) deferred.push(line);
     else (error ? console.error : console.log)(line);
   };
-  await runWorkers(jobs, opts.jobs, (job, outcome) => {
+  await runWorkers(jobs, opts.jobs, (opts.timeBudget ?? 120) * 1000, (job, outcome) => {
     outcomes[job.index] = outcome;
     done++;
     for (const issue of outcome.issues) if (issue.severity === "error" || !opts.quiet) report(formatIssue(issue), true);

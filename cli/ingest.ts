@@ -21,6 +21,12 @@ export function registerIngest(program: Command): void {
     .option("--max-bytes <n>", "refuse files larger than this many bytes", (v) => Number(v), DEFAULT_MAX_BYTES)
     .option("-j, --jobs <n>", "worker threads to use", (v) => Math.max(1, Number(v)), availableParallelism())
     .option(
+      "--time-budget <seconds>",
+      "stop extracting a file after this long and report it as skipped",
+      (v) => Math.max(1, Number(v)),
+      120,
+    )
+    .option(
       "--incremental",
       "re-ingest only files whose content changed since the last run with the same --out (cache in <out>.cache/)",
     )
@@ -46,7 +52,15 @@ Examples:
     .action(
       async (
         paths: string[],
-        opts: { out: string; maxBytes: number; quiet?: boolean; jobs: number; incremental?: boolean; load?: boolean },
+        opts: {
+          out: string;
+          maxBytes: number;
+          quiet?: boolean;
+          jobs: number;
+          incremental?: boolean;
+          load?: boolean;
+          timeBudget?: number;
+        },
       ) => {
         const { runIngest } = await import("./ingest-run.ts");
         process.exitCode = await runIngest(paths, opts);

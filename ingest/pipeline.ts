@@ -11,7 +11,7 @@ import { isPdf, readPdf } from "./stages/read-pdf.ts";
 import { recognizeEntities } from "./stages/recognize-entities.ts";
 import { recognizeRelations, regionContainment } from "./stages/recognize-relations.ts";
 import { resolve } from "./stages/resolve.ts";
-import { sentences } from "./stages/sentences.ts";
+import { MAX_SENTENCE, sentences } from "./stages/sentences.ts";
 import { structure } from "./stages/structure.ts";
 import { initWords, wordBoundaries } from "./text/words.ts";
 import type { DecodedText, DocumentExtraction, RecognitionContext } from "./types.ts";
@@ -53,7 +53,14 @@ function extractRead(
       message: "no numbered headings found; the text is read as one section",
       source: { file },
     });
-  const sents = sentences(cleaned.text, docStructure);
+  const { list: sents, cut } = sentences(cleaned.text, docStructure);
+  if (cut > 0)
+    issues.push({
+      code: "structure/long-sentence",
+      severity: "warning",
+      message: `${cut} run(s) of text longer than ${MAX_SENTENCE} characters without a full stop were cut at clause marks`,
+      source: { file },
+    });
   const region = metadata.regionCode ? lex.regions.get(metadata.regionCode) : undefined;
   const ctx: RecognitionContext = {
     text: cleaned.text,

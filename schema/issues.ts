@@ -19,6 +19,8 @@ export const ISSUE_CODES = [
   "read/pdf-pages-without-text",
   "structure/no-sections",
   "ingest/crashed",
+  "ingest/time-budget",
+  "structure/long-sentence",
   "plan/metadata-missing",
   "graph/not-a-graph",
   "graph/duplicate-key",

@@ -1,6 +1,7 @@
 // Stage infer relations: industries inside wider ones (SUBSECTOR_OF) and derived region answers (DEVELOPS, PURSUES).
 import hierarchy from "../lexicon/data/industry-hierarchy.json" with { type: "json" };
 import type { Lexicon } from "../lexicon/index.ts";
+import { bySentence } from "../text/spans.ts";
 import type { DocumentExtraction, Mention, RelationMention } from "../types.ts";
 import { industryCore, type ResolvedEntity } from "./resolve.ts";
 
@@ -68,7 +69,9 @@ function developed(
   const regionsBySentence = new Map<number, Mention[]>();
   for (const m of mentions)
     if (m.label === "Region") regionsBySentence.set(m.sentence, [...(regionsBySentence.get(m.sentence) ?? []), m]);
-  const inProject = (i: Mention) => mentions.some((p) => p.label === "Project" && p.start <= i.start && p.end >= i.end);
+  const projectsIn = bySentence(mentions.filter((m) => m.label === "Project"));
+  const inProject = (i: Mention) =>
+    (projectsIn.get(i.sentence) ?? []).some((p) => p.start <= i.start && p.end >= i.end);
   for (const i of mentions) {
     if (i.label !== "Industry" || inProject(i)) continue;
     const sentence = doc.sentences[i.sentence]!;

@@ -1,6 +1,6 @@
 // Stage recognise goals: every end-state clause of a goals section, result clauses elsewhere, numeric targets with metric/value/unit.
 import { horizonOf } from "./structure.ts";
-import { clauses } from "../text/spans.ts";
+import { bySentence, clauses } from "../text/spans.ts";
 import type { Mention, RecognitionContext, Section, Sentence } from "../types.ts";
 
 const LIST_LEAD = /(主要|预期|发展|奋斗|总体|远景)目标(任务)?[^，。；：:]{0,4}[：:]|(实现|达到|完成)以下(主要)?目标/u;
@@ -188,15 +188,18 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
   const { text } = ctx;
   const modes = goalModes(ctx);
   const out: Mention[] = [];
+  const regionsIn = bySentence(regions);
+  const projectsIn = bySentence(projects);
   ctx.sentences.forEach((s: Sentence, i: number) => {
     const { mode, horizon, from: listFrom } = modes[i]!;
     if (mode === "review") return;
     if (mode === "body" && s.isHeading) return;
+    const sentenceRegions = regionsIn.get(i) ?? [];
     for (const [cs, ce] of clauses(text, s.start, s.end)) {
       if (listFrom !== undefined && ce <= listFrom) continue;
       const raw = text.slice(cs, Math.min(ce + 1, s.end));
       const explicitCue = /^(确保|力争)/u.test(text.slice(cs, ce));
-      const subject = regions.find(
+      const subject = sentenceRegions.find(
         (r) => r.start === cs && /^(要|将|在|也要|还要)/u.test(text.slice(r.end, r.end + 2)),
       );
       const from = subject
@@ -205,7 +208,7 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
       const { start, end, commitment } = trimClause(text, from, ce);
       const clause = text.slice(start, end);
       const brand =
-        regions.some((r) => r.ref === ctx.planRegion && r.end >= end - 1 && r.end <= end && r.start > start) &&
+        sentenceRegions.some((r) => r.ref === ctx.planRegion && r.end >= end - 1 && r.end <= end && r.start > start) &&
         /^(加快|积极|全面|奋力|努力|着力)?(建设|打造|建成)/u.test(clause);
       if (brand && mode === "body") {
         out.push({
@@ -222,7 +225,7 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
       }
       const forward = ctx.planGenre === "纲要" || ctx.planGenre === "建议";
       if (!isGoalClause(clause, explicitCue && mode === "body" ? "list" : mode, raw, s.text, forward)) continue;
-      if (completesProjects(text, start, end, projects)) continue;
+      if (completesProjects(text, start, end, projectsIn.get(i) ?? [])) continue;
       const props: Record<string, string | number> = {};
       const h =
         mode === "annual"

@@ -2,7 +2,7 @@
 import type { Lexicon } from "../lexicon/index.ts";
 import { listItems, type ListItem } from "../text/lists.ts";
 import { phraseStart, stopWordAt } from "../text/phrase-start.ts";
-import { sentenceAt } from "../text/spans.ts";
+import { bySentence, sentenceAt } from "../text/spans.ts";
 import { taggedWords } from "../text/words.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
@@ -98,8 +98,12 @@ function withoutPlace(text: string, start: number, end: number, lex: Lexicon, wo
 function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
+  const projectsIn = bySentence(projects);
   for (const { begin, end, keyword } of lex.industryMatcher.matchInText(text)) {
-    const inName = projects.some((p) => p.start <= begin && p.end >= end && p.end - p.start > end - begin);
+    const at = sentenceAt(ctx.sentences, begin);
+    const inName = (projectsIn.get(at) ?? []).some(
+      (p) => p.start <= begin && p.end >= end && p.end - p.start > end - begin,
+    );
     const term = lex.industries.get(keyword)!;
     if (keyword.length <= 3 && (!ctx.words[begin] || (!ctx.words[end] && !SUFFIX.test(text.slice(end, end + 4)))))
       continue;

@@ -3,7 +3,7 @@ import type { Lexicon } from "../lexicon/index.ts";
 import { listItems } from "../text/lists.ts";
 import { phraseStart } from "../text/phrase-start.ts";
 import { taggedWords } from "../text/words.ts";
-import { sentenceAt } from "../text/spans.ts";
+import { bySentence, sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
 
@@ -119,8 +119,9 @@ function nameStart(text: string, start: number, headStart: number, lex: Lexicon)
 function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
+  const regionsIn = bySentence(regions);
   const regionInside = (s: number, e: number) =>
-    regions.some((r) => r.start >= s && r.end <= e) ||
+    (regionsIn.get(sentenceAt(ctx.sentences, s)) ?? []).some((r) => r.start >= s && r.end <= e) ||
     lex.regionMatcher
       .matchInText(text.slice(s, e))
       .some((m) => lex.regionForms.get(m.keyword)?.some((f) => f.policy === "anywhere"));
@@ -192,6 +193,7 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
 function quotedNames(ctx: RecognitionContext, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
+  const regionsIn = bySentence(regions);
   for (const m of text.matchAll(/“([^“”]{2,16})”/gu)) {
     const inner = m[1]!;
     const start = m.index;
@@ -206,8 +208,9 @@ function quotedNames(ctx: RecognitionContext, regions: Mention[]): Mention[] {
     const after = text.slice(end, end + 8);
     if (SLOGAN_AFTER.test(after) || /(高地|高峰|样板|标杆|名片|之城|之都|之乡)$/u.test(inner)) continue;
     if (/^[一二三四五六七八九十两]+[个位大项条]/u.test(inner) && !PROJECT_AFTER_QUOTE.test(after)) continue;
-    if (regions.some((r) => r.ref === ctx.planRegion && r.start > start && r.end < end)) continue;
-    const regionBefore = regions.find((r) => r.end === start);
+    const near = regionsIn.get(sentence) ?? [];
+    if (near.some((r) => r.ref === ctx.planRegion && r.start > start && r.end < end)) continue;
+    const regionBefore = near.find((r) => r.end === start);
     const before = text.slice(
       Math.max(ctx.sentences[sentence]!.start, (regionBefore?.start ?? start) - 6),
       regionBefore?.start ?? start,
@@ -235,7 +238,7 @@ function fairsAndCircles(ctx: RecognitionContext): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
   for (const m of text.matchAll(
-    /(洽会|博会|交会|服会)|(?:半|[一二三四五六七八九十0-9]+)小时(?:交通|通勤|生活|经济)圈/gu,
+    /(洽会|博会|交会|服会)|(?:半|[一二三四五六七八九十两0-9]{1,3})小时(?:交通|通勤|生活|经济)圈/gu,
   )) {
     const sentence = sentenceAt(ctx.sentences, m.index);
     if (sentence < 0 || !ctx.words[m.index + m[0].length]) continue;
@@ -303,6 +306,7 @@ function sharedHeads(ctx: RecognitionContext, lex: Lexicon, found: Mention[]): M
         aliases: [text.slice(item.start, item.end)],
       });
   }
+  const foundIn = bySentence(found);
   for (const last of found) {
     const sentence = ctx.sentences[last.sentence]!;
     if (text[last.start - 1] !== "、" || last.name.length > 16) continue;
@@ -320,7 +324,7 @@ function sharedHeads(ctx: RecognitionContext, lex: Lexicon, found: Mention[]): M
         !lex.abbreviationChars.has(bare[0]!) ||
         !lex.abbreviationChars.has(bare[1]!) ||
         HEAD_RE_END.test(bare) ||
-        found.some((f) => f.start <= item.start && f.end >= item.end)
+        (foundIn.get(last.sentence) ?? []).some((f) => f.start <= item.start && f.end >= item.end)
       )
         continue;
       out.push({

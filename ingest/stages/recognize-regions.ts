@@ -1,7 +1,7 @@
 // Stage recognise regions: gazetteer matches from the lexicon plus patterns for new areas, zones and abbreviation compounds.
 import type { Lexicon, RegionEntry } from "../lexicon/index.ts";
 import { phraseStart } from "../text/phrase-start.ts";
-import { sentenceAt } from "../text/spans.ts";
+import { bySentence, sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 
 const KIND_RANK: Record<RegionEntry["kind"], number> = {
@@ -46,6 +46,24 @@ function trapSpans(text: string, lex: Lexicon): [number, number][] {
     for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) spans.push([i, i + phrase.length]);
   }
   return spans;
+}
+
+/** For each offset inside a trap phrase: the furthest end and the earliest start of the phrases covering it (−1 where none). */
+function trapCoverage(length: number, spans: [number, number][]): { end: Int32Array; start: Int32Array } {
+  const end = new Int32Array(length + 1).fill(-1);
+  const start = new Int32Array(length + 1).fill(-1);
+  for (const [a, b] of spans)
+    for (let i = a; i < b; i++) {
+      if (end[i]! < b) end[i] = b;
+      if (start[i]! < 0 || start[i]! > a) start[i] = a;
+    }
+  return { end, start };
+}
+
+/** Whether [begin, end) lies inside a trap phrase without being the whole phrase. */
+function insideTrap(cover: { end: Int32Array; start: Int32Array }, begin: number, end: number): boolean {
+  const furthest = cover.end[begin]!;
+  return furthest > end || (furthest === end && cover.start[begin]! < begin);
 }
 
 function regionMention(entry: RegionEntry, form: string, start: number, end: number, sentence: number): Mention {
@@ -147,11 +165,11 @@ function abbreviationCompounds(
 /** Lists region mentions: lexicon places (respecting same-province-only short forms and trap phrases) and pattern-built zones. */
 export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention[] {
   const { text } = ctx;
-  const traps = trapSpans(text, lex);
+  const trapCover = trapCoverage(text.length, trapSpans(text, lex));
   const candidates: Mention[] = [];
   for (const m of lex.regionMatcher.matchInText(text)) {
     const { begin, end, keyword } = m;
-    if (traps.some(([a, b]) => begin >= a && end <= b && !(begin === a && end === b))) continue;
+    if (insideTrap(trapCover, begin, end)) continue;
     if (keyword.length <= 3 && (!ctx.words[begin] || !ctx.words[end])) {
       const suffixOk = /^[省市县区州盟旗]/u.test(text[end] ?? "") && ctx.words[begin];
       if (!suffixOk) continue;
@@ -177,6 +195,14 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     }
   candidates.push(...abbreviationCompounds(ctx, lex, firstChars, homeChars));
 
+  const candidatesIn = bySentence(candidates);
+  const byEnd = new Map<number, Mention[]>();
+  for (const c of candidates) byEnd.set(c.end, [...(byEnd.get(c.end) ?? []), c]);
+  const add = (c: Mention) => {
+    candidates.push(c);
+    candidatesIn.set(c.sentence, [...(candidatesIn.get(c.sentence) ?? []), c]);
+    byEnd.set(c.end, [...(byEnd.get(c.end) ?? []), c]);
+  };
   for (const m of text.matchAll(ZONE_HEAD)) {
     const headStart = m.index;
     const sentence = sentenceAt(ctx.sentences, headStart);
@@ -197,7 +223,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       const same = lex.regionForms.get(prefix);
       const entry = same && choose(lex, same, ctx);
       if (entry) {
-        candidates.push({ ...regionMention(entry, prefix + head, start, headStart + head.length, sentence) });
+        add({ ...regionMention(entry, prefix + head, start, headStart + head.length, sentence) });
         continue;
       }
     }
@@ -214,8 +240,8 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       if (lead) {
         const rest = prefix.slice(lead.end);
         const entry = choose(lex, lex.regionForms.get(lead.keyword)!, ctx)!;
-        candidates.push(regionMention(entry, lead.keyword, start, start + lead.end, sentence));
-        candidates.push({
+        add(regionMention(entry, lead.keyword, start, start + lead.end, sentence));
+        add({
           label: "Region",
           name: rest + head,
           aliases: [prefix + head],
@@ -234,7 +260,9 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     const compoundPrefix =
       prefix.length <= 4 && initial(prefix[0]!) && [...prefix].every((c) => initial(c) || DIRECTION.includes(c));
     const knownPrefix =
-      ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart) || compoundPrefix;
+      ancestors.length > 0 ||
+      (candidatesIn.get(sentence) ?? []).some((c) => c.start >= start && c.end <= headStart) ||
+      compoundPrefix;
     const placeWord = /^(沿海|沿江|沿边|沿黄|沿线|环|首都|省会|[东南西北中]+部|[东南西北]|滨海|临港|临空)/u.test(
       prefix,
     );
@@ -242,9 +270,9 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     if ((head === "地区" || head === "山区") && !knownPrefix && !/^[东南西北中]+部$/u.test(prefix)) continue;
     const name = prefix + head;
     const headEnd = headStart + head.length;
-    if (lex.regionForms.has(name) || candidates.some((c) => c.end === headEnd && c.start >= start)) continue;
+    if (lex.regionForms.has(name) || (byEnd.get(headEnd) ?? []).some((c) => c.start >= start)) continue;
     const aliases = head === "地区" ? [prefix] : [];
-    candidates.push({
+    add({
       label: "Region",
       name,
       aliases,
@@ -277,6 +305,11 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
 export function longestFirst(mentions: Mention[]): Mention[] {
   const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
-  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  const taken = new Uint8Array(mentions.reduce((n, m) => Math.max(n, m.end), 0));
+  for (const m of sorted) {
+    if (taken.subarray(m.start, m.end).includes(1)) continue;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }

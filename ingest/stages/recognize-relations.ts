@@ -1,6 +1,8 @@
 // Stage recognise relations: LOCATED_IN, SUPPORTS and TARGETS from names, sentences, enumerations and heading scope.
 import type { Lexicon } from "../lexicon/index.ts";
-import type { Mention, RecognitionContext, RelationMention, Section } from "../types.ts";
+import { AhoCorasick } from "@monyone/aho-corasick";
+import { bySentence } from "../text/spans.ts";
+import type { Mention, RecognitionContext, RelationMention } from "../types.ts";
 
 const SUPPORT_CUE =
   /(聚焦|围绕|发展|培育|壮大|推动|支持|带动|服务|促进|打造|重点发展|集聚|聚集|引进|布局|做强|做大|提升|助力|支撑)/u;
@@ -15,16 +17,6 @@ function inside(inner: Mention, outer: Mention): boolean {
   );
 }
 
-function bySentence(mentions: Mention[]): Map<number, Mention[]> {
-  const out = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = out.get(m.sentence) ?? [];
-    list.push(m);
-    out.set(m.sentence, list);
-  }
-  return out;
-}
-
 function deepest(lex: Lexicon, regions: Mention[]): Mention | undefined {
   return [...regions].sort((a, b) => {
     const aAnc = lex.regions.get(a.ref ?? "")?.ancestors ?? a.ancestors ?? [];
@@ -35,19 +27,29 @@ function deepest(lex: Lexicon, regions: Mention[]): Mention | undefined {
   })[0];
 }
 
+/** The mentions inside each section's heading, by section path (built once per document). */
+function headingMentions(ctx: RecognitionContext, mentions: Mention[]): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const sentence = ctx.sentences[m.sentence];
+    if (!sentence?.isHeading) continue;
+    const section = ctx.sections.get(sentence.section);
+    if (!section || m.start < section.headingStart || m.end > section.headingEnd) continue;
+    out.set(section.path, [...(out.get(section.path) ?? []), m]);
+  }
+  return out;
+}
+
 function headingScope(
   ctx: RecognitionContext,
-  mentions: Mention[],
+  headings: Map<string, Mention[]>,
   sentencePath: string,
   label: Mention["label"],
 ): Mention[] {
-  const sectionFor = (path: string): Section | undefined => ctx.sections.get(path);
   for (let p = sentencePath; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
-    const section = sectionFor(p);
+    const section = ctx.sections.get(p);
     if (section && section.number !== "" && (section.depth >= 2 || !/、$/u.test(section.number))) {
-      const found = mentions.filter(
-        (m) => m.label === label && m.start >= section.headingStart && m.end <= section.headingEnd,
-      );
+      const found = (headings.get(p) ?? []).filter((m) => m.label === label);
       if (found.length > 0) return found;
     }
     if (!p.includes(".")) break;
@@ -88,6 +90,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     out.push({ type, source, target, sentence, cue, via: "text" });
   };
   const sentences = bySentence(mentions);
+  const headings = headingMentions(ctx, mentions);
   for (const [si, list] of sentences) {
     const sentence = ctx.sentences[si]!;
     const rs = list.filter((m) => m.label === "Region");
@@ -191,22 +194,26 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     }
     if (!sentence.isHeading) {
       for (const p of ps)
-        for (const h of headingScope(ctx, mentions, sentence.section, "Industry"))
+        for (const h of headingScope(ctx, headings, sentence.section, "Industry"))
           add("SUPPORTS", p, h, si, "heading scope");
-      const [event, ...others] = headingScope(ctx, mentions, sentence.section, "Project");
+      const [event, ...others] = headingScope(ctx, headings, sentence.section, "Project");
       if (event && others.length === 0 && event.props?.kind === "event") {
         for (const p of ps) if (p.name !== event.name) add("SUPPORTS", p, event, si, "heading scope");
         for (const g of gs) add("SUPPORTS", event, g, si, "heading scope");
       }
     }
   }
-  for (const g of mentions.filter((m) => m.label === "Goal")) {
-    for (const p of mentions.filter((m) => m.label === "Project")) {
+  const cores = new Map<string, Mention[]>();
+  for (const p of mentions)
+    if (p.label === "Project") {
       const core = p.name.replace(/[“”]/gu, "").replace(/(建设)?(行动|工程|计划)$/u, "");
-      if (core.length >= 4 && g.name.replace(/[“”]/gu, "").includes(core))
-        add("SUPPORTS", p, g, g.sentence, "named in goal");
+      if (core.length >= 4) cores.set(core, [...(cores.get(core) ?? []), p]);
     }
-  }
+  const named = new AhoCorasick([...cores.keys()]);
+  for (const g of mentions)
+    if (g.label === "Goal")
+      for (const { keyword } of named.matchInText(g.name.replace(/[“”]/gu, "")))
+        for (const p of cores.get(keyword)!) add("SUPPORTS", p, g, g.sentence, "named in goal");
   return out;
 }
 
