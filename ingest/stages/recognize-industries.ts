@@ -65,11 +65,9 @@ function industryMention(
 const NAME_VERBS =
   /^(制造|加工|开发|服务|设计|养殖|种植|制药|研发|检测|交易|运输|仓储|装配|冶炼|物流|维修|培训|咨询|融合)$/u;
 
-/** Whether a phrase has a verb, adverb or preposition word before its last word (合理降低制造业, 有利于新兴产业), by jieba's tags. */
-function verbInside(phrase: string): boolean {
-  if (phrase.length < 3) return false;
-  const words = taggedWords(phrase);
-  return words.slice(0, -1).some((w) => /^(v|d|p|c|ad|vd)$/u.test(w.tag) && !NAME_VERBS.test(w.word));
+/** Whether the words before an industry head hold a verb, adverb or preposition (适合农业, 严控工业, 合理降低制造业), by jieba's tags. */
+function verbInside(prefix: string): boolean {
+  return taggedWords(prefix).some((w) => w.word.length >= 2 && /^(v|d|p|c|ad|vd)$/u.test(w.tag) && !NAME_VERBS.test(w.word));
 }
 
 /** Whether a name is a place, a place compound (京津) or a generic head that names no industry. */
@@ -91,7 +89,8 @@ function withoutPlace(text: string, start: number, end: number, lex: Lexicon, wo
   if (place) return start + place.end;
   let k = start;
   while (k < end && lex.abbreviationChars.has(text[k]!) && words[k] && words[k + 1]) k++;
-  return k - start >= 2 && end - k >= 2 && !lex.industries.has(text.slice(start, end)) ? k : start;
+  k = Math.min(k, end - 2);
+  return k - start >= 2 && !lex.industries.has(text.slice(start, end)) ? k : start;
 }
 
 /** Catalogue terms: strong ones anywhere, weak ones before a suffix (氢能产业), after an industry verb (发展储能) or inside a project's name (中医药十大行动). */
