@@ -67,7 +67,9 @@ const NAME_VERBS =
 
 /** Whether the words before an industry head hold a verb, adverb or preposition (适合农业, 严控工业, 合理降低制造业), by jieba's tags. */
 function verbInside(prefix: string): boolean {
-  return taggedWords(prefix).some((w) => w.word.length >= 2 && /^(v|d|p|c|ad|vd)$/u.test(w.tag) && !NAME_VERBS.test(w.word));
+  return taggedWords(prefix).some(
+    (w) => w.word.length >= 2 && /^(v|d|p|c|ad|vd)$/u.test(w.tag) && !NAME_VERBS.test(w.word),
+  );
 }
 
 /** Whether a name is a place, a place compound (京津) or a generic head that names no industry. */
