@@ -1,12 +1,17 @@
 // Stage clean: strips the web noise real plans carry and returns the text every later offset refers to.
 import type { CleanDocument, Heading } from "../types.ts";
 
+/** Editor and reporter lines of a news page (责任编辑：…, 记者 …). */
 const EDITOR_LINE =
   /^[（(【[]?\s*(责任编辑|编辑|校对|审核|审校|监制|终审|初审|复审|作者|字号|打印|关闭窗口|分享到)\s*[:：]/u;
+/** Metadata lines of a news page (原标题：…, 来源：…): kept apart, not text. */
 const META_LINE = /^(原标题|来源|发布时间|发布日期|时间|稿源|信息来源)\s*[:：]\s*(.*)$/u;
+/** Horizontal rules (---, ***, ===) between parts of a page. */
 const RULE_LINE = /^([-*_=]\s*){3,}$/u;
+/** An editor credit at the end of the last paragraph (（责任编辑：…）). */
 const TRAILING_EDITOR =
   /(?<=[。！？”）])\s*[（(【[]?\s*(责任编辑|编辑|校对|审核|审校)\s*[:：][^。！？\n]{0,20}?[）)】\]]?$/u;
+/** A news agency dateline line (新华社北京3月12日电). */
 const DATELINE = /^新华社[^\n]{0,12}电$/u;
 
 function stripMarkdown(line: string): string {
@@ -22,6 +27,7 @@ function stripMarkdown(line: string): string {
     .replace(/\[\d{1,3}\]/gu, "");
 }
 
+/** A Markdown heading mark (## 一、综合): its level is recorded, the marks dropped. */
 const HEADING_MARK = /^(#{1,6})\s+/u;
 
 /** Removes headline and source lines, page-break markers, editor lines, markdown remnants and footnote marks; paragraphs end up one per line, and `#` heading lines are recorded with their level. */

@@ -71,6 +71,7 @@ export function detectMetadata(
     .split("/");
   const base = segments[segments.length - 1]!;
   const { titled, declared } = findTitle(doc, firstLines);
+  // A work report says where it was delivered (在河北省第十三届人民代表大会第四次会议上).
   const isReport =
     /人民代表大会.{0,20}(会议)?上/u.test(head) ||
     /报告工作|报告政府工作|作工作报告|政府工作报告/u.test(head) ||
@@ -92,6 +93,7 @@ export function detectMetadata(
           : "other";
   let regionKey: string | undefined = national ? NATIONAL_KEY : undefined;
   if (!national) {
+    // The congress that heard the report names the issuing region.
     const congress = /在([^\n]{2,12}?)第[^\n]{1,6}届人民代表大会/u.exec(head);
     regionKey =
       findRegion(lex, congress?.[1] ?? "") ??
@@ -114,6 +116,7 @@ export function detectMetadata(
       head,
     );
   const dateYear = date ? chineseYear(date[1]!) : undefined;
+  // A year in the path (reports-2021/…, 2024.md) when the text gives no date.
   const pathYear = /(?:^|[^0-9])(20[0-9]{2}|19[0-9]{2})(?:[^0-9]|$)/u.exec(file)?.[1];
   const reportedYear = isCommunique
     ? chineseYear(/([0-9]{4}|[〇零○一二三四五六七八九]{4})年/u.exec(titled ?? "")?.[1] ?? "")

@@ -3,22 +3,34 @@ import { horizonOf } from "./structure.ts";
 import { bySentence, clauses } from "../text/spans.ts";
 import type { Mention, RecognitionContext, Section, Sentence } from "../types.ts";
 
+/** A lead-in that opens a list of goals (主要目标是：, 实现以下目标). */
 const LIST_LEAD = /(主要|预期|发展|奋斗|总体|远景)目标(任务)?[^，。；：:]{0,4}[：:]|(实现|达到|完成)以下(主要)?目标/u;
+/** A lead-in that opens the year's targets in a work report (今年经济社会发展主要预期目标是：). */
 const ANNUAL_LEAD = /预期目标[^，。；：:]{0,4}[：:]/u;
+/** A lead-in that sets a far horizon (展望2035年, 到2035年). */
 const LONG_RANGE_LEAD = /展望(20\d\d)年|到(20\d\d)年/u;
+/** Item markers at the start of a goal clause (——, 一是, （一）, 1．, 第一，). */
 const ITEM_MARKER =
   /^(——|—|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]|第[一二三四五六七八九十]，)/u;
+/** Words before a goal's own clause that are not part of it (我省要, 到2025年, 力争, 确保). */
 const LEADING =
   /^((我省|我市|我区|我州|全省|全市|我国)(将|要|也要|还要)|到(20\d\d)年(底|末)?|展望(20\d\d)年|今后五年|未来五年|“?十[四五]五”?(时期|期间|末)?|(20\d\d)年|今年|明年|届时|同时|其中|全年|力争|确保|努力|争取|奋力|要|将|使|让|从而|进而|以此)+/u;
+/** Commitment words kept as the goal's `commitment` (确保, 力争). */
 const COMMITMENT = /^(确保|力争|努力|争取|基本|初步|全面)/u;
+/** Result verbs that open a goal clause (基本实现…, 建成…, 跻身…). */
 const RESULT_START =
   /^(基本|全面|初步|率先|如期|更好|真正|进一步|有效|逐步|加速|加快)?(实现|建成|形成|达到|跻身|迈上|迈出|进入|完成|消除|打赢|建立起|构建形成)/u;
+/** Result predicates that close a goal clause (…取得明显成效, …显著提升, …走在全国前列). */
 const RESULT_END =
   /(取得[^，；]{0,8}(成效|进展|突破|成果|成就)|迈出[^，；]{0,6}步伐|实现[^，；]{0,6}(突破|跨越|提升|提高)|走在[^，；]{0,10}前列|(明显|显著|大幅|全面|基本|持续|不断|进一步|更加|日益|稳步|普遍|充分)[^，；]{0,3}(增强|提高|提升|改善|完善|健全|优化|减少|下降|扩大|缩小|巩固|彰显|显现|凸显|稳固|跃升|攀升|加快|丰富|突出|协调|活跃|优美|美好|牢固|可靠|有力|推进|进步|发展|落实|满足|形成|建立)|(深入人心|活力迸发|迸发|纵深推进|加快发展|基本同步|基本建成|基本形成|初步建立|全面呈现|成效凸显|进一步叫响|保持全省前列|达到[^，；]{0,12}(水平|新高度|标准)|完成[^，；]{0,12}任务|只增不减|稳中有升|基本稳定|保持[^，；]{0,8}前列|走在前[^，；]{0,4}))$/u;
+/** Action verbs that make a clause a task, not a goal (加快推进…, 打造…, 实施…). */
 const ACTION_START =
   /^(坚持|加快|推动|推进|实施|打造|加强|深化|强化|构建|建立|健全|完善|优化|促进|培育|统筹|抓好|做好|落实|贯彻|聚焦|围绕|依托|突出|积极|大力|着力|深入|发挥|支持|鼓励|引导|开展|推广|扩大|加大|保持|巩固|探索|规划|布局|谋划|以|把|按照|立足|面向|紧扣|牢牢|始终|坚定|持续|全力|集中|抓住|用好|做强|做大|壮大|提高|提升|增强|发展|建设|创新|构筑|谋求|筹办|举办|办好|组织|配合|服务|保障|加速|防范|严格|严守|守住|树立|弘扬|厚植|夯实|补齐|破除|清理|实行|推行|提供|制定|出台|编制|开工|新建|改造|引进|吸引|承接|对接|融入|协同|携手|共建|共享|加紧|抓紧|尽快|切实|认真|全面贯彻|全面落实|全面推进|全面实施)/u;
+/** Past-tense marks: achievements, not goals (已经建成…, 成功举办…). */
 const PAST = /(已经|已|曾|了$|成功举办|顺利完成|圆满完成|荣获|获评|获得)/u;
+/** Words of a look back (十三五, 过去五年, 去年): the sentence reports results. */
 const RETROSPECTIVE = /(十三五|过去五年|过去一年|一年来|五年来|去年|2020年|2019年|回顾)/u;
+/** A quantitative target: subject, verb, number and unit, and modifier (生产总值年均增长6%以上). */
 const NUMERIC =
   /^(.{2,24}?)(年均增长|年均|增长|达到|提高到|提高|下降到|下降|降低|控制在|保持在|稳定在|超过|突破|新增|增加|减少)?([0-9]+(?:\.[0-9]+)?)(%|‰|万元|亿元|万亿元|元|万人|万吨|万千瓦|万平方米|万亩|亩|公里|千米|天|家|个|项|所|张|台|辆|座|人|户|件|次|吨|亿立方米|个百分点)(以上|左右|以内|以下|以上的)?/u;
 
@@ -198,6 +210,7 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
     for (const [cs, ce] of clauses(text, s.start, s.end)) {
       if (listFrom !== undefined && ce <= listFrom) continue;
       const raw = text.slice(cs, Math.min(ce + 1, s.end));
+      // 确保/力争 + a result is a goal in running text (确保粮食播种面积只增不减).
       const explicitCue = /^(确保|力争)/u.test(text.slice(cs, ce));
       const subject = sentenceRegions.find(
         (r) => r.start === cs && /^(要|将|在|也要|还要)/u.test(text.slice(r.end, r.end + 2)),
@@ -207,6 +220,7 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
         : cs;
       const { start, end, commitment } = trimClause(text, from, ce);
       const clause = text.slice(start, end);
+      // 建设 + the plan region's own brand is a goal (建设“文化保定”).
       const brand =
         sentenceRegions.some((r) => r.ref === ctx.planRegion && r.end >= end - 1 && r.end <= end && r.start > start) &&
         /^(加快|积极|全面|奋力|努力|着力)?(建设|打造|建成)/u.test(clause);

@@ -172,6 +172,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     if (lead && (headStart - start - lead[0].length >= 2 || headStart - start === lead[0].length))
       start += lead[0].length;
     start = withoutPlace(text, start, headStart, lex, ctx.words);
+    // A global opening is not part of the industry (全球数字经济 → 数字经济).
     const global = /^(中国国际|中国|国际|全国|全球|世界)/u.exec(text.slice(start, headStart));
     if (global && headStart - start - global[0].length >= 2) start += global[0].length;
     const prefix = text.slice(start, headStart);
@@ -196,6 +197,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     )
       continue;
     if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name) || verbInside(prefix)) continue;
+    // Generic heads need a real modifier (重点产业, 传统产业 are not industries).
     const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(head);
     if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix))) continue;
     if (head === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;
@@ -260,15 +262,18 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const head = listHead(text, last.end, ctx.words);
     const afterHead = head ? tail.slice(head[0].length) : "";
     const firms = FIRMS_AFTER.exec(afterHead.split(/[，。；]/u)[0]!);
+    // 等 + modifier + head: the items are industries unless firms, projects or bodies follow (等重点行业企业 still counts).
     const headIsIndustry =
       head &&
       !NOT_INDUSTRY_LIST_AFTER.test(afterHead) &&
       !(firms && firms.index > 0) &&
       (head[2] !== "领域" || INDUSTRY_FIELD.test(head[1]! + afterHead.slice(0, 4)));
+    // 等 + a known industry: the items are its kinds (5G、大数据等新一代信息技术).
     const kindOf =
       /^等/u.test(tail) &&
       kindHead(text, last.end + 1, ctx.words, lex) &&
       !FIRMS_AFTER.test(tail.split(/[，。；]/u)[0]!);
+    // 甲、乙、丙产业 without 等: the last item's suffix covers the list.
     const suffixed =
       /^(产业|行业)/u.test(tail) && !NOT_INDUSTRY_AFTER.test(tail.slice(2)) && !PROJECT_AFTER.test(tail.slice(2));
     if (headIsIndustry || kindOf || suffixed) {

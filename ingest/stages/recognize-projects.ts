@@ -34,7 +34,9 @@ const HEADS: { kind: string; pattern: string; needsName: boolean }[] = [
     needsName: false,
   },
 ];
+/** Any project head, with one capture group per kind (which group matched tells the kind). */
 const HEAD_RE = new RegExp(HEADS.map((h) => `(${h.pattern})`).join("|"), "gu");
+/** A project head at the end of a phrase (…产业协作带, …高铁): the head a list shares. */
 const HEAD_RE_END = new RegExp(`(${HEADS.map((h) => h.pattern).join("|")})$`, "u");
 /** Words after an infrastructure head that belong to its name (荣乌高速新线一期). */
 const HEAD_SUFFIX =
@@ -59,7 +61,9 @@ const SLOGAN_AFTER =
 const NOT_AFTER_HEAD = /^(群|项目|建设者|体系|规划|条件|机制|制度|类|化|城市|资金|装备|机械|技术|师|研究|新区)/u;
 /** Openings that make a name national or international (国家, 中国, 国际): a named project even without a place. */
 const NAMED_START = /^(中国|中华|国家|国际|世界|全国|亚洲|亚太|东北亚|中外|[东西南北中]部)/u;
+/** Words after a quoted phrase that make it a project (“千年秀林”建设, “四好农村路”工程). */
 const PROJECT_AFTER_QUOTE = /^(建设|活动|行动|工程|计划|品牌培育|试点|项目)/u;
+/** Verbs before a quoted phrase that make it a project (打造“千年秀林”, 实施“上云用数赋智”行动). */
 const PROJECT_BEFORE_QUOTE = /(打造|建设|规划建设|实施|开展|启动|推进|举办|筹办|建成|创建|培育|争创)$/u;
 /** A project named inside a longer phrase and then built up (中国（绵阳）科技城建设科技创新先行示范区). */
 const INNER_PROJECT = new RegExp(`(${HEADS.map((h) => h.pattern).join("|")})(建设|打造|创建|争创)`, "gu");
@@ -73,6 +77,7 @@ function projectMention(
   rule: string,
 ): Mention {
   const aliases: string[] = [];
+  // A count before the name is not part of it (20项民心工程 → 民心工程, alias kept).
   const quantity =
     /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年|第?[0-9一二三四五六七八九十]+届)(.+)$/u.exec(name);
   if (quantity && quantity[2]!.length >= 3 && !/^[0-9一二三四五六七八九十百千万“”]/u.test(quantity[2]!)) {
@@ -148,6 +153,7 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
       continue;
     if (kind === "event" && (prefix.length < 3 || /周年|庆祝|纪念/u.test(prefix))) continue;
     const bare = prefix.replace(/[“”]/gu, "");
+    // A name makes a generic head specific: quotes, a place, a national opening, place initials (京雄城际).
     const named =
       /[“”]/u.test(prefix) ||
       regionInside(start, headStart) ||
@@ -182,6 +188,7 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
     const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd + suffix.length;
     const rule = named || !designated ? "project/head" : "project/designation";
     const mention = projectMention(text.slice(start, end), start, end, sentence, kind, rule);
+    // A name that is only a quotation (“千年秀林”工程) is also known by the quotation alone.
     const quotedOnly = /^“([^“”]+)”$/u.exec(prefix);
     if (quotedOnly) mention.aliases!.push(quotedOnly[1]!);
     out.push(mention);
@@ -216,6 +223,7 @@ function quotedNames(ctx: RecognitionContext, regions: Mention[]): Mention[] {
       regionBefore?.start ?? start,
     );
     const listTail = text.slice(end).replace(/^(、“[^“”]{1,16}”)+/u, "");
+    // A quotation is a project only with a cue before or after it (打造“千年秀林”; “四好农村路”建设).
     const cue =
       PROJECT_AFTER_QUOTE.test(after) || PROJECT_BEFORE_QUOTE.test(before) || PROJECT_AFTER_QUOTE.test(listTail);
     if (!cue) continue;
@@ -264,6 +272,7 @@ function listedAndLines(ctx: RecognitionContext): Mention[] {
           projectMention(text.slice(item.start, item.end), item.start, item.end, sentence, "project", "project/list"),
         );
   }
+  // Roads extended (复兴路西延) and numbered rail lines (轨道交通资阳线, 地铁3号线).
   const lines =
     /([\u4e00-\u9fff]{1,5}(?:路|大街|大道|[一二三四东西南北]环))([东西南北])(延伸|延线|延)|(?:轨道交通|地铁|轻轨|市域铁路)[\u4e00-\u9fff0-9]{1,5}?号?线(?![\u4e00-\u9fff])/gu;
   for (const m of text.matchAll(lines)) {
@@ -312,6 +321,7 @@ function sharedHeads(ctx: RecognitionContext, lex: Lexicon, found: Mention[]): M
     if (text[last.start - 1] !== "、" || last.name.length > 16) continue;
     const head = HEAD_RE_END.exec(last.name)?.[0];
     if (!head) continue;
+    // The shared head: the last item's head, with 产业/经济/发展 before it when there is one (…产业协作带).
     const shared =
       /(产业|经济|发展)$/u.test(last.name.slice(0, -head.length)) && ROUTE_HEAD.test(head) === false
         ? /(产业|经济|发展)$/u.exec(last.name.slice(0, -head.length))![0] + head

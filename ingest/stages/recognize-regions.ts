@@ -18,6 +18,7 @@ const KIND_RANK: Record<RegionEntry["kind"], number> = {
 /** Heads that make a phrase a region of its own (新区, 片区, 经济带 …); the words before them must name a place. */
 const ZONE_HEAD =
   /(新区|片区|经济带|经济区|经济圈|都市圈|城市群|功能区|协同发展区|生态涵养区|涵养区|革命老区|流域|山区|地区)/gu;
+/** Words before a zone head that say what kind of zone, not where (老旧小区, 重点地区, 贫困山区). */
 const GENERIC_PREFIX =
   /^(老旧|棚户|城中村|世界级|国际化|现代化|城市|重点|其他|各类|各|一批|老|新|主城|城中|周边|贫困|农村|边远|偏远|欠发达|发达|相关|有关|部分|重要|特定|全省|全市|全国|我省|我市|该|本|沿线|试点|示范|主要|核心|生态|功能|城乡|中心|深山|浅山|丘陵|高寒|民族|少数民族|牧区|林区|矿区|灾区|革命老区|老区)$/u;
 const DIRECTION = "东南西北中";
@@ -116,6 +117,7 @@ function abbreviationCompounds(
     )
       j++;
     let end = j;
+    // Two initials count when a zone head follows (攀西经济区, 川陕革命老区).
     const zoneAfter = /^(地区|经济区|经济带|经济圈|都市圈|城市群|革命老区|毗邻地区)/u.test(text.slice(j, j + 4));
     let compound = j - i >= 3 || (j - i === 2 && zoneAfter);
     if (local) {
@@ -171,6 +173,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     const { begin, end, keyword } = m;
     if (insideTrap(trapCover, begin, end)) continue;
     if (keyword.length <= 3 && (!ctx.words[begin] || !ctx.words[end])) {
+      // A short form also counts when an administrative suffix follows it (正定县, 涿州市).
       const suffixOk = /^[省市县区州盟旗]/u.test(text[end] ?? "") && ctx.words[begin];
       if (!suffixOk) continue;
     }
@@ -257,12 +260,14 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     }
     const ancestors = prefixAncestors(lex, prefix, ctx);
     const initial = (c: string) => lex.abbreviations.has(c) || firstChars.has(c);
+    // A prefix of place initials and directions names a place (攀西经济区, 冀中南地区).
     const compoundPrefix =
       prefix.length <= 4 && initial(prefix[0]!) && [...prefix].every((c) => initial(c) || DIRECTION.includes(c));
     const knownPrefix =
       ancestors.length > 0 ||
       (candidatesIn.get(sentence) ?? []).some((c) => c.start >= start && c.end <= headStart) ||
       compoundPrefix;
+    // Coastal, riverside, border and direction words name a zone of the plan's own region (沿海经济带, 西部山区).
     const placeWord = /^(沿海|沿江|沿边|沿黄|沿线|环|首都|省会|[东南西北中]+部|[东南西北]|滨海|临港|临空)/u.test(
       prefix,
     );

@@ -4,11 +4,15 @@ import { AhoCorasick } from "@monyone/aho-corasick";
 import { bySentence } from "../text/spans.ts";
 import type { Mention, RecognitionContext, RelationMention } from "../types.ts";
 
+/** Verbs between a project and a later industry that say the project serves it (实施X工程，推动制造业…). */
 const SUPPORT_CUE =
   /(聚焦|围绕|发展|培育|壮大|推动|支持|带动|服务|促进|打造|重点发展|集聚|聚集|引进|布局|做强|做大|提升|助力|支撑)/u;
+/** Verbs before a project that the projects before them build up (京雄城际…，打造“一小时交通圈”). */
 const BUILD_CUE = /(构建|打造|形成|建成|助力|服务)$/u;
+/** Verbs right after a region that designate it for what follows (正定片区重点发展航空产业). */
 const TARGET_VERB =
   /^(要|将|重点|着力|加快|大力|积极|全力)?(建设|打造成?|建成|发展|培育|布局|壮大|创建|争创|实现|基本建成|率先)/u;
+/** Zone heads that, named without a place, lie in the plan's own region (沿海经济带, 西部山区). */
 const PATTERN_HEADS_IN_PLAN = /(新区|片区|地区|经济带|山区|县|生态涵养区|协同发展区)$/u;
 
 function inside(inner: Mention, outer: Mention): boolean {
@@ -149,6 +153,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         if (r.start < g.start || r.end > g.end) continue;
         const at = r.start - g.start;
         const atEnd = r.end === g.end || /^[、”和]/u.test(text[r.end] ?? "");
+        // 在 + region inside a goal clause names the place of the goal (在雄安新区实现…).
         const locative = /在$/u.test(text.slice(g.start, r.start));
         const home = r.ref !== undefined && r.ref === ctx.planRegion;
         const modifier = at <= 1 && !atEnd && !locative && !home && !SUBJECT_VERB.test(text.slice(r.end, r.end + 2));

@@ -15,6 +15,7 @@ const STYLES: { name: string; pattern: RegExp }[] = [
   { name: "arabic-paren", pattern: /^[（(]\d{1,3}[）)]/u },
 ];
 
+/** A short lead sentence that opens an unnumbered sub-section (加强川渝协同联动。…). */
 const LEAD_SENTENCE = /^(——)?([^，。；：！？\n]{2,24})[。！：:]/u;
 
 function roleOf(heading: string): { role?: SectionRole; horizon?: number } {
@@ -103,6 +104,7 @@ export function structure(text: string, headings: readonly Heading[] = []): Docu
       const number = STYLES[style]!.pattern.exec(para)![0];
       const rest = para.slice(number.length);
       const stop = rest.search(/[。！？]/u);
+      // A numbered heading ends at its first full stop within 80 characters, else with its paragraph.
       const headingEnd =
         p.start + number.length + (stop >= 0 && stop < 80 ? stop + 1 : rest.length <= 80 ? rest.length : 0);
       open(style, number, p, headingEnd > p.start + number.length ? headingEnd : p.end);

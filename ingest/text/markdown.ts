@@ -6,8 +6,11 @@ import { htmlToText } from "./html.ts";
 /** The `key: value` pairs of a front-matter block, keys in lower case (`title`, `source` …). */
 export type FrontMatter = Record<string, string>;
 
+/** The --- line that opens and closes a front-matter block (the 14th outline closes with ----). */
 const FENCE = /^-{3,}[ \t]*$/u;
+/** One `key: value` line of front matter (source: https://…, title: 政府工作报告). */
 const FIELD = /^([A-Za-z][\w-]*)[ \t]*:[ \t]*(.*)$/u;
+/** File names read as Markdown (2021.md, outline.markdown). */
 const FILE_EXTENSION = /\.(md|markdown)$/iu;
 
 /** Whether a file is Markdown: by its extension, or by a front-matter block at its start. */
@@ -50,7 +53,9 @@ function inlineText(children: Token[] | null, inCell: boolean): string {
   return out;
 }
 
+/** A table row written with pipes (| 指标 | 2025年 |) that markdown-it did not read as a table. */
 const LOOSE_ROW = /^\s*\|(.*)\|\s*$/u;
+/** The |---|:---:| line under a table header. */
 const LOOSE_RULE = /^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?)?\s*$/u;
 
 /** A paragraph that is a table the parser did not take as one (a stray `**` before it): rows become cells, the rule line goes. */

@@ -22,8 +22,11 @@ export interface PdfLine {
 const CJK = "[\\u2E80-\\u9FFF\\uF900-\\uFAFF\\uFE30-\\uFE4F\\uFF00-\\uFFEF\\u2010-\\u206F\\u2236]";
 /** White space next to a Chinese character: in a PDF it is layout (justification, a gap the reader filled), not text. */
 const SPACE_BY_CJK = new RegExp(`(?<=${CJK})\\s+|\\s+(?=${CJK})`, "gu");
+/** A line that ends in a Latin letter: joined to the next with a space, not glued (…5G\nnetwork). */
 const LATIN_END = /[A-Za-z]$/u;
+/** A line that starts with a Latin letter (the other half of a split English word). */
 const LATIN_START = /^[A-Za-z]/u;
+/** A line that is only a page number (— 12 —, 第3页, 3/20): dropped between pages. */
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*(共\s*)?\d{1,4}\s*页?)?[-—–\s]*$/u;
 
 /** Groups a page's runs into lines, top to bottom, each line's runs left to right (a single-column reading order). */
