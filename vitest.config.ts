@@ -10,6 +10,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ["tests/**/*.neo4j.test.ts", "tests/**/*.browser.test.ts", "node_modules/**"],
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

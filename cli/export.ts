@@ -84,7 +84,11 @@ async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
   if (!opts.neo4j && opts.cypher) {
     // A query against Neo4j picks the items; their data comes from the file, so the export matches what was ingested.
     const result = await withConnection(settings, (connection) =>
-      runReadQuery(connection, opts.cypher as string, opts.param, { maxRows: 1_000_000, timeoutMs: 300_000 }),
+      runReadQuery(connection, opts.cypher as string, opts.param, {
+        maxRows: 1_000_000,
+        maxBytes: Number.POSITIVE_INFINITY,
+        timeoutMs: 300_000,
+      }),
     );
     selection.nodes = result.nodes.map((n) => n.id);
     selection.edges = result.relationships.map((r) => r.key);

@@ -12,7 +12,7 @@ export function registerIngest(program: Command): void {
     )
     .argument(
       "<paths...>",
-      "plan files (UTF-8 or GB18030 text, or HTML) or folders to read recursively (*.txt, *.html)",
+      "plan files (UTF-8 or GB18030 text, HTML, Markdown, PDF with a text layer) or folders to read recursively (*.txt, *.html, *.md, *.pdf)",
     )
     .requiredOption(
       "-o, --out <file>",
@@ -20,6 +20,12 @@ export function registerIngest(program: Command): void {
     )
     .option("--max-bytes <n>", "refuse files larger than this many bytes", (v) => Number(v), DEFAULT_MAX_BYTES)
     .option("-j, --jobs <n>", "worker threads to use", (v) => Math.max(1, Number(v)), availableParallelism())
+    .option(
+      "--time-budget <seconds>",
+      "stop extracting a file after this long and report it as skipped",
+      (v) => Math.max(1, Number(v)),
+      120,
+    )
     .option(
       "--incremental",
       "re-ingest only files whose content changed since the last run with the same --out (cache in <out>.cache/)",
@@ -40,12 +46,21 @@ On a terminal a progress bar shows the files left and the time remaining; otherw
 Examples:
   plangraph ingest data/plans/hebei-14th-fyp-proposal.txt --out out/hebei.json
   plangraph ingest data/corpus --out out/corpus.json --incremental
+  plangraph ingest data/corpus data/corpus-years --out out/all.json
   plangraph ingest data/plans --out out/plans.json --load`,
     )
     .action(
       async (
         paths: string[],
-        opts: { out: string; maxBytes: number; quiet?: boolean; jobs: number; incremental?: boolean; load?: boolean },
+        opts: {
+          out: string;
+          maxBytes: number;
+          quiet?: boolean;
+          jobs: number;
+          incremental?: boolean;
+          load?: boolean;
+          timeBudget?: number;
+        },
       ) => {
         const { runIngest } = await import("./ingest-run.ts");
         process.exitCode = await runIngest(paths, opts);

@@ -60,9 +60,16 @@ function progressReporter(quiet: boolean): { onProgress: (p: LoadProgress) => vo
 
 /** Loads a parsed graph JSON into the Neo4j that NEO4J_URI (or the local default) names, printing progress and a summary; `ingest --load` calls this too. */
 export async function loadWithProgress(graph: unknown, options: LoadCommandOptions = {}): Promise<LoadResult> {
+  // Retries of a failed transaction stop after 5 s (the driver's default is 30 s per plan): a Neo4j that dies during
+  // the load is reported within seconds, not after a minute of silence.
+  const config = { maxTransactionRetryTime: 5_000, connectionTimeout: 5_000 };
   const progress = progressReporter(options.quiet ?? false);
   try {
-    return await withConnection(settingsFromEnv(), (connection) => loadAndReport(connection, graph, options, progress));
+    return await withConnection(
+      settingsFromEnv(),
+      (connection) => loadAndReport(connection, graph, options, progress),
+      config,
+    );
   } finally {
     progress.stop();
   }

@@ -1,6 +1,6 @@
 // The `plangraph serve` command: the explorer over a graph JSON file (in memory) or over the configured Neo4j.
 import { InvalidArgumentError, type Command } from "commander";
-import { neo4jConfigured, settingsFromEnv } from "../graph/neo4j/index.ts";
+import { SERVING_DRIVER_CONFIG, neo4jConfigured, settingsFromEnv } from "../graph/neo4j/index.ts";
 import { openStore, type GraphStore } from "../graph/store/index.ts";
 import {
   APP_DIST_DIR,
@@ -92,7 +92,9 @@ Examples:
         return;
       }
       const store = await openStore(
-        opts.graph ? { kind: "memory", file: opts.graph } : { kind: "neo4j", settings: settingsFromEnv() },
+        opts.graph
+          ? { kind: "memory", file: opts.graph }
+          : { kind: "neo4j", settings: settingsFromEnv(), driver: SERVING_DRIVER_CONFIG },
       );
       await serveStore(store, opts);
     });

@@ -8,7 +8,13 @@ import type { Command } from "commander";
 import { formatIssue, planIdFromPath, type SerializedPlanGraph } from "../schema/index.ts";
 import { ingestDocument } from "../ingest/pipeline.ts";
 import { combine, toSerialized, writeGraphFile } from "../graph/model/index.ts";
-import { loadGraph, neo4jConfigured, settingsFromEnv, withConnection } from "../graph/neo4j/index.ts";
+import {
+  SERVING_DRIVER_CONFIG,
+  loadGraph,
+  neo4jConfigured,
+  settingsFromEnv,
+  withConnection,
+} from "../graph/neo4j/index.ts";
 import { openStore } from "../graph/store/index.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../web/server/index.ts";
 import { extractorFingerprint } from "./ingest-cache.ts";
@@ -91,7 +97,7 @@ Examples:
         return;
       }
       const settings = settingsFromEnv();
-      const store = await openStore({ kind: "neo4j", settings });
+      const store = await openStore({ kind: "neo4j", settings, driver: SERVING_DRIVER_CONFIG });
       try {
         if ((await store.plans()).length === 0) {
           console.log(`Neo4j at ${settings.uri} holds no plan; loading the sample plan…`);

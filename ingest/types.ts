@@ -1,11 +1,14 @@
 // Types that flow between the ingest stages, from decoded text to recognised mentions and relations.
-import type { EntityLabel, Issue, RelationType } from "../schema/index.ts";
+import type { EntityLabel, InferredType, Issue, PlanGenre, PlanLevel, RelationType } from "../schema/index.ts";
+import type { FrontMatter } from "./text/markdown.ts";
 
 /** A decoded input document, before cleaning. */
 export interface DecodedText {
   text: string;
   encoding: string;
-  format: "text" | "html";
+  format: "text" | "html" | "markdown" | "pdf";
+  /** A Markdown file's front-matter fields (`title`, `source` …). */
+  frontMatter?: FrontMatter;
 }
 
 /** The cleaned text every offset refers to, with what cleaning lifted out of it. */
@@ -14,6 +17,17 @@ export interface CleanDocument {
   headline?: string;
   originalTitle?: string;
   source?: string;
+  /** Lines the input marked as headings (Markdown `#`), with their level (1 for `#`, 2 for `##` …). */
+  headings?: Heading[];
+  /** A Markdown file's front-matter fields (`title`, `source` …). */
+  frontMatter?: FrontMatter;
+}
+
+/** A heading line of the cleaned text, as the input marked it. */
+export interface Heading {
+  start: number;
+  end: number;
+  level: number;
 }
 
 /** What a section is for, which decides how goals are read in it. */
@@ -73,25 +87,35 @@ export interface Mention {
   rule?: string;
 }
 
-/** A relation read from one sentence, between two mentions. */
+/** A relation between two mentions, read from one sentence or inferred (SUBSECTOR_OF, DEVELOPS). */
 export interface RelationMention {
-  type: RelationType;
+  type: RelationType | InferredType;
   source: Mention;
   target: Mention;
   sentence: number;
   cue: string;
   via?: "text" | "divisions";
+  /** For inferred relations: whether it is derived from other relations, and the project mentions it goes through. */
+  derived?: boolean;
+  chain?: Mention[];
 }
 
 /** Plan metadata detected from the text and its path. */
 export interface PlanMetadata {
   title: string;
-  genre: "建议" | "纲要" | "政府工作报告" | "other";
-  level?: "national" | "province" | "prefecture" | "county";
+  /** Other titles, such as a front-matter title that names no issuer. */
+  aliases?: string[];
+  genre: PlanGenre;
+  level?: PlanLevel;
   region?: string;
   regionCode?: string;
   issuer?: string;
+  /** The year the document is about: adoption or delivery for plans and reports, the reported year for a communiqué. */
   year?: number;
+  /** The year a communiqué was published (the year after the one it reports on). */
+  published?: number;
+  /** The page the text was taken from (front matter `source:`). */
+  sourceUrl?: string;
 }
 
 /** Everything the ingest of one document yields, before it is merged into a graph. */
@@ -117,4 +141,5 @@ export interface RecognitionContext {
   planRegion?: string;
   planProvince?: string;
   planYear?: number;
+  planGenre?: PlanMetadata["genre"];
 }

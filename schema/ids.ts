@@ -32,10 +32,26 @@ export function edgeId(type: EdgeType, source: string, target: string, planId: s
   return `${type}:${source}->${target}@${planId}`;
 }
 
-/** Turns a file path into a plan id: forward slashes, no extension. */
+/** Control and invisible formatting characters (line breaks, tabs, bidi overrides such as U+202E, zero widths). */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** Turns a file path into a plan id: forward slashes, no extension, control and bidi characters replaced by _. */
 export function planIdFromPath(relativePath: string): string {
   return relativePath
     .replace(/\\/g, "/")
     .replace(/^\.\//, "")
-    .replace(/\.(txt|html?|md)$/i, "");
+    .replace(/\.(txt|html?|md|markdown|pdf)$/i, "")
+    .replace(INVISIBLE, "_");
+}
+
+/** A path as it can be shown on one line: control and bidi characters written as escapes (\n, \u{202E}). */
+export function displayPath(file: string): string {
+  return file.replace(INVISIBLE, (ch) =>
+    ch === "\n" ? "\\n" : ch === "\t" ? "\\t" : `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  );
+}
+
+/** Whether a path holds characters that displayPath escapes. */
+export function hasInvisibleCharacters(file: string): boolean {
+  return new RegExp(INVISIBLE.source, "u").test(file);
 }

@@ -4,6 +4,7 @@ export {
   DOCUMENT_LABELS,
   NODE_LABELS,
   RELATION_TYPES,
+  INFERRED_TYPES,
   DOCUMENT_TYPES,
   EDGE_TYPES,
   ENDPOINTS,
@@ -12,11 +13,37 @@ export {
   isEntityLabel,
   isEdgeType,
   isRelationType,
+  isInferredType,
 } from "./labels.ts";
-export type { EntityLabel, DocumentLabel, NodeLabel, RelationType, DocumentType, EdgeType } from "./labels.ts";
-export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS } from "./properties.ts";
-export type { PropertyKind, PropertySpec, Evidence, NodeAttributes, EdgeAttributes } from "./properties.ts";
-export { normalizeName, entityId, planNodeId, sectionId, edgeId, planIdFromPath } from "./ids.ts";
+export type {
+  EntityLabel,
+  DocumentLabel,
+  NodeLabel,
+  RelationType,
+  InferredType,
+  DocumentType,
+  EdgeType,
+} from "./labels.ts";
+export { NODE_PROPERTIES, EDGE_PROPERTIES, EVIDENCE_COLUMNS, PLAN_GENRES, PLAN_LEVELS } from "./properties.ts";
+export type {
+  PropertyKind,
+  PropertySpec,
+  Evidence,
+  NodeAttributes,
+  EdgeAttributes,
+  PlanGenre,
+  PlanLevel,
+} from "./properties.ts";
+export {
+  normalizeName,
+  entityId,
+  planNodeId,
+  sectionId,
+  edgeId,
+  planIdFromPath,
+  displayPath,
+  hasInvisibleCharacters,
+} from "./ids.ts";
 export { bigrams, diceOf, dice } from "./similarity.ts";
 export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
 export type { Issue, IssueCode, IssueSource } from "./issues.ts";

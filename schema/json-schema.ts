@@ -42,7 +42,12 @@ function attributes(tag: "label" | "type", value: string, specs: Readonly<Record
     ],
     properties: {
       [tag]: { const: value },
-      ...Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { ...kindSchema(s.kind), description: s.doc }])),
+      ...Object.fromEntries(
+        Object.entries(specs).map(([k, s]) => [
+          k,
+          { ...kindSchema(s.kind), ...(s.values ? { enum: s.values } : {}), description: s.doc },
+        ]),
+      ),
     },
   };
 }

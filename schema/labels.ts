@@ -12,16 +12,20 @@ export const NODE_LABELS = [...ENTITY_LABELS, ...DOCUMENT_LABELS] as const;
 /** Relations between entities that the extractor reads from sentences. */
 export const RELATION_TYPES = ["LOCATED_IN", "SUPPORTS", "TARGETS"] as const;
 
+/** Relations inferred rather than read from one sentence: an industry's place in a wider one (by name or catalogue), and a region's industries derived from a chain of relations (flagged `derived`). */
+export const INFERRED_TYPES = ["SUBSECTOR_OF", "DEVELOPS", "PURSUES"] as const;
+
 /** Structural relationships that tie entities and sections to their plan. */
 export const DOCUMENT_TYPES = ["PART_OF", "MENTIONED_IN", "ISSUED_BY"] as const;
 
 /** Every relationship type the graph may hold. */
-export const EDGE_TYPES = [...RELATION_TYPES, ...DOCUMENT_TYPES] as const;
+export const EDGE_TYPES = [...RELATION_TYPES, ...INFERRED_TYPES, ...DOCUMENT_TYPES] as const;
 
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 export type DocumentLabel = (typeof DOCUMENT_LABELS)[number];
 export type NodeLabel = (typeof NODE_LABELS)[number];
 export type RelationType = (typeof RELATION_TYPES)[number];
+export type InferredType = (typeof INFERRED_TYPES)[number];
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
@@ -43,6 +47,9 @@ export const ENDPOINTS: { readonly [T in EdgeType]: readonly (readonly [NodeLabe
     ["Region", "Industry"],
     ["Region", "Goal"],
   ],
+  SUBSECTOR_OF: [["Industry", "Industry"]],
+  DEVELOPS: [["Region", "Industry"]],
+  PURSUES: [["Region", "Goal"]],
   PART_OF: [
     ["Section", "Section"],
     ["Section", "Plan"],
@@ -62,6 +69,9 @@ export const DESCRIPTIONS: { readonly [K in NodeLabel | EdgeType]: string } = {
   LOCATED_IN: "the source lies in, or is sited in, the target region",
   SUPPORTS: "the source helps achieve or build the target",
   TARGETS: "the region is designated to develop the industry or reach the goal",
+  SUBSECTOR_OF: "the industry is a branch of the wider industry (by its name or the national catalogue)",
+  DEVELOPS: "derived: the region develops the industry (the plan's own region, or a project sited there supports it)",
+  PURSUES: "derived: the plan's own region pursues the goal the plan sets",
   PART_OF: "the section belongs to the parent section or plan",
   MENTIONED_IN: "the entity is mentioned in the section",
   ISSUED_BY: "the plan was issued for the region",
@@ -80,6 +90,11 @@ export function isEntityLabel(value: unknown): value is EntityLabel {
 /** Whether a string is one of the schema's relationship types. */
 export function isEdgeType(value: unknown): value is EdgeType {
   return typeof value === "string" && (EDGE_TYPES as readonly string[]).includes(value);
+}
+
+/** Whether a string is one of the inferred relation types. */
+export function isInferredType(value: unknown): value is InferredType {
+  return typeof value === "string" && (INFERRED_TYPES as readonly string[]).includes(value);
 }
 
 /** Whether a string is one of the extracted relation types. */

@@ -9,7 +9,18 @@ export interface PropertySpec {
   readonly kind: PropertyKind;
   readonly required: boolean;
   readonly doc: string;
+  /** For a string property with a closed list of values: that list. */
+  readonly values?: readonly string[];
 }
+
+/** The kinds of document a Plan node may be; 统计公报 is the statistics bureau's yearly communiqué of realised figures. */
+export const PLAN_GENRES = ["建议", "纲要", "政府工作报告", "统计公报", "other"] as const;
+
+/** The administrative level of the body that issued a plan (a communiqué of the national statistics bureau is national). */
+export const PLAN_LEVELS = ["national", "province", "prefecture", "county"] as const;
+
+export type PlanGenre = (typeof PLAN_GENRES)[number];
+export type PlanLevel = (typeof PLAN_LEVELS)[number];
 
 /** Where a statement was read: plan, section, the sentence itself and its offsets in the cleaned text. */
 export interface Evidence {
@@ -31,11 +42,14 @@ export const EVIDENCE_COLUMNS = {
 
 const req = <K extends PropertyKind>(kind: K, doc: string) => ({ kind, required: true, doc }) as const;
 const opt = <K extends PropertyKind>(kind: K, doc: string) => ({ kind, required: false, doc }) as const;
+const oneOf = <R extends boolean>(required: R, values: readonly string[], doc: string) =>
+  ({ kind: "string", required, doc, values }) as const;
 
 const ENTITY_COMMON = {
   name: req("string", "canonical name, as the plan writes it (shortest unambiguous form)"),
   aliases: req("string[]", "other forms of the name seen in plans"),
   nameEn: opt("string", "English label where a general source gives one"),
+  rules: opt("string[]", "the extraction rules that found the entity in the text (industry/list, project/head …)"),
 } as const;
 
 /** Properties per node label (besides `label` itself, which every node carries). */
@@ -66,11 +80,16 @@ export const NODE_PROPERTIES = {
     name: req("string", "the plan's title"),
     aliases: req("string[]", "other titles"),
     file: req("string", "source file name, relative to the ingested folder"),
-    genre: req("string", "建议, 纲要, 政府工作报告 or other"),
-    level: opt("string", "national, province, prefecture or county"),
+    genre: oneOf(true, PLAN_GENRES, "建议, 纲要, 政府工作报告, 统计公报 (a statistical communiqué) or other"),
+    level: oneOf(false, PLAN_LEVELS, "national, province, prefecture or county"),
     region: opt("string", "name of the region whose body issued the plan"),
     issuer: opt("string", "issuing body as the text names it"),
-    year: opt("integer", "year the plan was adopted or delivered"),
+    year: opt(
+      "integer",
+      "year the plan was adopted or the report delivered; for a 统计公报, the year whose figures it reports (the 2020 communiqué, published in 2021, has year 2020)",
+    ),
+    published: opt("integer", "year a 统计公报 was published, when it differs from year (usually year + 1)"),
+    sourceUrl: opt("string", "the web page the text was taken from (a Markdown file's front-matter source:)"),
     sha256: req("string", "hash of the source bytes, for incremental ingest"),
     chars: req("integer", "length of the cleaned text in characters"),
     text: opt("string", "the cleaned text every offset refers to (left out of some exports)"),
@@ -100,6 +119,30 @@ export const EDGE_PROPERTIES = {
   },
   SUPPORTS: { ...RELATION_COMMON, cue: opt("string", "the words that signal the relation") },
   TARGETS: { ...RELATION_COMMON, cue: opt("string", "the words that signal the relation") },
+  SUBSECTOR_OF: {
+    ...RELATION_COMMON,
+    via: opt(
+      "string",
+      "'name' when the wider industry's name ends the narrower one's (海上风电 → 风电), 'catalogue' when the national catalogue says so",
+    ),
+  },
+  DEVELOPS: {
+    ...RELATION_COMMON,
+    derived: req("boolean", "always true: inferred from other relations, not stated by one sentence"),
+    basis: req(
+      "string",
+      "'issuer' (the plan's own region develops what the plan develops) or 'project' (a project sited in the region supports the industry)",
+    ),
+    chain: opt("string[]", "ids of the projects the inference goes through"),
+  },
+  PURSUES: {
+    ...RELATION_COMMON,
+    derived: req("boolean", "always true: inferred from the plan's issuer, not stated by one sentence"),
+    basis: req(
+      "string",
+      "'issuer': the goal is set by a plan of this region and no sentence names another region for it",
+    ),
+  },
   PART_OF: { plan: req("string", "id of the plan") },
   MENTIONED_IN: RELATION_COMMON,
   ISSUED_BY: { plan: req("string", "id of the plan") },

@@ -55,6 +55,14 @@ function checkProperties(
           { item },
         ),
       );
+    } else if (spec.values && !spec.values.includes(value as string)) {
+      issues.push(
+        error(
+          "graph/bad-property",
+          `${item}: '${name}' must be one of ${spec.values.join(", ")}, got ${JSON.stringify(value).slice(0, 80)}`,
+          { item },
+        ),
+      );
     }
   }
   for (const name of Object.keys(attrs)) {

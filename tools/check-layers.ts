@@ -108,9 +108,12 @@ function cycleViolations(imports: ImportMap): LayerViolation[] {
   return out;
 }
 
-/** Every rule broken by an import map, rooms first, then cycles. */
-export function checkLayers(imports: ImportMap): LayerViolation[] {
-  return [...roomViolations(imports), ...cycleViolations(imports)];
+/**
+ * Every rule broken by an import map, rooms first, then cycles. Cycles are looked for among the imports that remain at
+ * run time (`runtime`, by default all): an `import type` is erased before any module loads, so it closes no cycle.
+ */
+export function checkLayers(imports: ImportMap, runtime: ImportMap = imports): LayerViolation[] {
+  return [...roomViolations(imports), ...cycleViolations(runtime)];
 }
 
 function* typescriptFiles(root: string, dir: string): Generator<string> {
@@ -122,14 +125,24 @@ function* typescriptFiles(root: string, dir: string): Generator<string> {
   }
 }
 
-/** Reads the imports (static, `export … from` and dynamic `import()`) of every TypeScript file under the checked roots. */
-export function readImports(root: string): Map<string, string[]> {
+/** `import type … from "x"` and `export type … from "x"`: erased from the JavaScript, so no import at run time. */
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s[^;]*?\sfrom\s*["']([^"']+)["']/gm;
+
+/**
+ * Reads the imports (static, `export … from` and dynamic `import()`) of every TypeScript file under the checked roots;
+ * with `runtimeOnly`, a module imported only by `import type` / `export type` is left out.
+ */
+export function readImports(root: string, { runtimeOnly = false } = {}): Map<string, string[]> {
   const imports = new Map<string, string[]>();
   for (const dir of CHECKED_ROOTS) {
     for (const file of typescriptFiles(root, dir)) {
-      const info = ts.preProcessFile(readFileSync(path.join(root, file), "utf8"), true, true);
-      const targets = info.importedFiles.map(({ fileName }) =>
-        fileName.startsWith(".") ? path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName)) : fileName,
+      const text = readFileSync(path.join(root, file), "utf8");
+      const specs = ts.preProcessFile(text, true, true).importedFiles.map(({ fileName }) => fileName);
+      const typeOnly = [...text.matchAll(TYPE_ONLY)].map((m) => m[1]);
+      // A module stays a run-time import when some import of it is not type-only.
+      const kept = runtimeOnly ? specs.filter((spec) => countOf(specs, spec) > countOf(typeOnly, spec)) : specs;
+      const targets = kept.map((spec) =>
+        spec.startsWith(".") ? path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)) : spec,
       );
       imports.set(file, [...new Set(targets)]);
     }
@@ -137,10 +150,14 @@ export function readImports(root: string): Map<string, string[]> {
   return imports;
 }
 
+function countOf(list: readonly (string | undefined)[], item: string): number {
+  return list.filter((x) => x === item).length;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("../", import.meta.url));
   const imports = readImports(root);
-  const violations = checkLayers(imports);
+  const violations = checkLayers(imports, readImports(root, { runtimeOnly: true }));
   for (const v of violations) console.error(`check-layers: ${v.message}`);
   const edges = [...imports.values()].reduce((n, list) => n + list.length, 0);
   console.log(

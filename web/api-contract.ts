@@ -7,7 +7,15 @@ import type { Neo4jErrorCode, ReadQueryResult } from "../graph/neo4j/index.ts";
 import type { SelectErrorCode } from "../graph/select/errors.ts";
 import type { StoreErrorCode } from "../graph/store/errors.ts";
 import type { PlanChoice, PlanReferenceCode } from "../graph/store/resolve-plan.ts";
-import type { GraphSlice, NodeDetails, PathResult, PlanSummary, PlanText, SearchHit } from "../graph/store/types.ts";
+import type {
+  GraphSlice,
+  NodeDetails,
+  PathResult,
+  PlanSummary,
+  PlanText,
+  SearchHit,
+  StoreHealth,
+} from "../graph/store/types.ts";
 import type { PlanComparison, PlanMention } from "../graph/compare/index.ts";
 
 /** The most node or edge keys a view export may list. */
@@ -137,6 +145,8 @@ export interface Health {
   store: "memory" | "neo4j";
   cypher: boolean;
   cypherHelp?: string;
+  /** For a database store: whether Neo4j answered at the last check. */
+  neo4j?: StoreHealth;
   exportFormats: ExportFormatInfo[];
 }
 
@@ -171,8 +181,15 @@ export const ROUTES = {
   export: "/api/export",
 } as const;
 
-/** Codes the API layer itself answers with (validation, a level no plan has, no Neo4j for the console, a crash). */
-export type ApiOwnCode = "api/bad-request" | "api/not-found" | "api/internal" | "cypher/not-configured";
+/** Codes the API layer itself answers with (validation, bad JSON or URLs, a wrong host, no Neo4j for the console, a crash). */
+export type ApiOwnCode =
+  | "api/bad-request"
+  | "api/bad-json"
+  | "api/bad-url"
+  | "api/wrong-host"
+  | "api/not-found"
+  | "api/internal"
+  | "cypher/not-configured";
 
 /** Every error code an API response can carry: the API's own and every code the layers below throw. */
 export type ErrorCode =

@@ -52,7 +52,8 @@ function values(attrs: Readonly<Record<string, unknown>>): Readonly<Record<strin
 }
 
 /** Quotes empty strings (neo4j-admin stores `""` as an empty string) and leaves absent values unquoted (no property). */
-const QUOTING = { quoted_match: /^$/ };
+/** Empty strings quoted (so they differ from missing values), booleans as neo4j-admin reads them (csv-stringify writes 1 and ""). */
+const QUOTING = { quoted_match: /^$/, cast: { boolean: (value: boolean) => String(value) } };
 
 function* rows(header: string[], records: Iterable<unknown[]>): Generator<string> {
   yield stringify([header]);

@@ -8,7 +8,7 @@ import {
 } from "../../schema/index.ts";
 import { fromSerialized, toSerialized, type PlanGraph } from "./plan-graph.ts";
 
-/** Merges serialised plan graphs: nodes by key with the union of their aliases (first plan's other attributes win), edges by key. */
+/** Merges serialised plan graphs: nodes by key with the union of their aliases and rules (first plan's other attributes win), edges by key. */
 export function merge(
   graphs: SerializedPlanGraph[],
   attributes: SerializedPlanGraph["attributes"] = {},
@@ -19,16 +19,19 @@ export function merge(
     for (const n of g.nodes) {
       const existing = nodes.get(n.key);
       if (!existing) {
-        nodes.set(n.key, {
-          key: n.key,
-          attributes: { ...n.attributes, aliases: [...n.attributes.aliases] } as NodeAttributes,
-        });
+        const attributes = { ...n.attributes, aliases: [...n.attributes.aliases] } as NodeAttributes;
+        const rules = (n.attributes as { rules?: string[] }).rules;
+        if (rules) (attributes as { rules?: string[] }).rules = [...rules];
+        nodes.set(n.key, { key: n.key, attributes });
         continue;
       }
       const aliases = existing.attributes.aliases;
       for (const a of n.attributes.aliases) if (a !== existing.attributes.name && !aliases.includes(a)) aliases.push(a);
       if (n.attributes.name !== existing.attributes.name && !aliases.includes(n.attributes.name))
         aliases.push(n.attributes.name);
+      const rules = (existing.attributes as { rules?: string[] }).rules;
+      for (const r of (n.attributes as { rules?: string[] }).rules ?? [])
+        if (rules && !rules.includes(r)) rules.push(r);
       for (const [k, v] of Object.entries(n.attributes))
         if (!(k in existing.attributes)) (existing.attributes as Record<string, unknown>)[k] = v;
     }

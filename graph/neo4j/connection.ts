@@ -45,6 +45,12 @@ export function createDriver(settings: Neo4jSettings = settingsFromEnv(), config
   return { driver, settings };
 }
 
+/**
+ * Driver settings for a server answering people: no transaction retries (the default retries for 30 s, and every
+ * API call waited that long for its 503), so a dead Neo4j is reported at once; a reader can simply ask again.
+ */
+export const SERVING_DRIVER_CONFIG: Readonly<Config> = { maxTransactionRetryTime: 0, connectionTimeout: 1_500 };
+
 /** Checks that the server answers and accepts the credentials, throwing a Neo4jStoreError that says how to fix it. */
 export async function verifyConnection({ driver, settings }: Neo4jConnection): Promise<void> {
   try {
@@ -80,8 +86,9 @@ export async function openConnection(settings: Neo4jSettings, config: Config = {
 export async function withConnection<T>(
   settings: Neo4jSettings,
   use: (connection: Neo4jConnection) => Promise<T>,
+  config: Config = {},
 ): Promise<T> {
-  const connection = await openConnection(settings);
+  const connection = await openConnection(settings, config);
   try {
     return await use(connection);
   } finally {

@@ -12,7 +12,9 @@ export type Neo4jErrorCode =
   | "neo4j/timeout"
   | "neo4j/bad-parameter"
   | "neo4j/query-failed"
-  | "neo4j/launcher-failed";
+  | "neo4j/launcher-failed"
+  | "neo4j/busy"
+  | "neo4j/too-large";
 
 /** An infrastructure failure or refused request in graph/neo4j, with a message that says how to fix it. */
 export class Neo4jStoreError extends Error {

@@ -1,6 +1,7 @@
 // Public names of the Neo4j layer: connection, applying the schema, loader, read-only query runner, local server, errors.
 export {
   LOCAL_NEO4J,
+  SERVING_DRIVER_CONFIG,
   settingsFromEnv,
   neo4jConfigured,
   createDriver,
@@ -24,7 +25,20 @@ export { splitByPlan } from "./split-by-plan.ts";
 export type { PlanPart, PlanSplit } from "./split-by-plan.ts";
 export { loadGraph } from "./load-graph.ts";
 export type { LoadOptions, LoadProgress, LoadResult, PlanLoadResult } from "./load-graph.ts";
-export { runReadQuery, DEFAULT_READ_TIMEOUT_MS, DEFAULT_MAX_ROWS } from "./read-query.ts";
+export {
+  runReadQuery,
+  checkParameterDepth,
+  DEFAULT_READ_TIMEOUT_MS,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_MAX_RESULT_BYTES,
+  MAX_PARAMETER_DEPTH,
+} from "./read-query.ts";
+export { guardQuery, CONSOLE_SUBSET } from "./cypher-guard.ts";
+export type { GuardVerdict, GuardRefusal } from "./cypher-guard.ts";
+export { IsolatedQueryRunner } from "./isolated-query.ts";
+export { LivenessProbe } from "./liveness.ts";
+export type { Liveness } from "./liveness.ts";
+export type { IsolatedQueryOptions } from "./isolated-query.ts";
 export type {
   JsonValue,
   QueryNode,

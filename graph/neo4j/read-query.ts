@@ -1,9 +1,9 @@
-// Runs a user's Cypher read-only (READ access mode, a timeout, a row cap) and returns rows plus the graph they contain.
-import neo4j, { isInt, isNode, isPath, isRelationship, type Driver, type Node, type Relationship } from "neo4j-driver";
-import { isEdgeType, isNodeLabel } from "../../schema/index.ts";
+// Runs a user's Cypher read-only (the console's allow-list, READ access mode, a timeout, row and byte caps) and returns rows plus their graph.
+import neo4j, { type Driver } from "neo4j-driver";
 import { settingsFromEnv, type Neo4jConnection, type Neo4jSettings } from "./connection.ts";
+import { CONSOLE_SUBSET, guardQuery } from "./cypher-guard.ts";
 import { Neo4jStoreError, explainNeo4jError } from "./errors.ts";
-import { edgeFromNeo4j, nodeFromNeo4j } from "./properties.ts";
+import { GraphCollector } from "./query-values.ts";
 
 /** A plain JSON value, what every row cell becomes. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -39,8 +39,10 @@ export interface ReadQueryResult {
   nodes: QueryNode[];
   relationships: QueryRelationship[];
   paths: QueryPath[];
-  /** True when the query returned more rows than the cap and the rest were discarded. */
+  /** True when the query returned more rows or bytes than the caps and the rest were discarded. */
   truncated: boolean;
+  /** Which cap cut the result, when one did. */
+  cut?: "rows" | "bytes";
   ms: number;
 }
 
@@ -50,12 +52,22 @@ export interface ReadQueryOptions {
   timeoutMs?: number;
   /** Rows kept before the rest is discarded (default 1,000). */
   maxRows?: number;
+  /** Bytes of JSON kept, rows and the graph elements in them, before the rest is discarded (default 8 MiB). */
+  maxBytes?: number;
+  /** Recorded in the transaction's metadata (`request`), so whoever started the query can find and end it. */
+  requestId?: string;
 }
 
 /** Default transaction timeout of a read query, in milliseconds. */
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** Default row cap of a read query. */
 export const DEFAULT_MAX_ROWS = 1_000;
+/** Default byte cap of a read query's result (its rows and graph as JSON). */
+export const DEFAULT_MAX_RESULT_BYTES = 8 * 1024 * 1024;
+/** Deepest nesting of lists and maps accepted in query parameters. */
+export const MAX_PARAMETER_DEPTH = 32;
+/** Records the server sends ahead of the reader: small, so a query of huge rows cannot flood either side. */
+const FETCH_SIZE = 20;
 
 const WRITE_OPERATOR = /^(Create|Merge|Delete|DetachDelete|Set|Remove|Foreach)/;
 
@@ -69,6 +81,21 @@ function operators(plan: PlanNode | false | undefined): string[] {
   return [plan.operatorType.replace(/@.*$/, ""), ...plan.children.flatMap((c) => operators(c))];
 }
 
+/** Refuses parameters nested deeper than MAX_PARAMETER_DEPTH (checked without recursion, so any depth is safe). */
+export function checkParameterDepth(params: unknown): void {
+  const stack: [unknown, number][] = [[params, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== "object") continue;
+    if (depth > MAX_PARAMETER_DEPTH)
+      throw new Neo4jStoreError(
+        "neo4j/bad-parameter",
+        `query parameters nest lists and maps more than ${MAX_PARAMETER_DEPTH} levels deep; flatten them`,
+      );
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+}
+
 /** Turns JSON parameter values into what Neo4j expects: whole numbers become integers so `LIMIT $n` works. */
 function toParameter(value: unknown): unknown {
   if (typeof value === "number" && Number.isSafeInteger(value)) return neo4j.int(value);
@@ -78,99 +105,18 @@ function toParameter(value: unknown): unknown {
   return value;
 }
 
-class GraphCollector {
-  readonly nodes = new Map<string, QueryNode>();
-  readonly relationships = new Map<string, QueryRelationship>();
-  readonly paths = new Map<string, QueryPath>();
-
-  node(n: Node): QueryNode {
-    const existing = this.nodes.get(n.elementId);
-    if (existing) return existing;
-    const props = n.properties as Record<string, unknown>;
-    const label = n.labels.find(isNodeLabel);
-    const converted = label ? nodeFromNeo4j(label, props) : props;
-    const { id, ...rest } = converted;
-    const node: QueryNode = {
-      id: typeof id === "string" ? id : n.elementId,
-      elementId: n.elementId,
-      labels: [...n.labels],
-      properties: this.plainMap(rest),
-    };
-    this.nodes.set(n.elementId, node);
-    return node;
-  }
-
-  relationship(r: Relationship): QueryRelationship {
-    const existing = this.relationships.get(r.elementId);
-    if (existing) return existing;
-    const props = r.properties as Record<string, unknown>;
-    const converted = isEdgeType(r.type) ? edgeFromNeo4j(r.type, props) : props;
-    const { key, ...rest } = converted;
-    const rel: QueryRelationship = {
-      key: typeof key === "string" ? key : r.elementId,
-      elementId: r.elementId,
-      type: r.type,
-      source: r.startNodeElementId,
-      target: r.endNodeElementId,
-      properties: this.plainMap(rest),
-    };
-    this.relationships.set(r.elementId, rel);
-    return rel;
-  }
-
-  /** Converts any value the driver returns into plain JSON, collecting graph elements on the way. */
-  plain(value: unknown): JsonValue {
-    if (value === null || value === undefined) return null;
-    if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-    if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-    if (isNode(value)) return this.node(value) as unknown as JsonValue;
-    if (isRelationship(value)) return this.relationship(value) as unknown as JsonValue;
-    if (isPath(value)) {
-      const nodes = [this.node(value.start), ...value.segments.map((s) => this.node(s.end))];
-      const rels = value.segments.map((s) => this.relationship(s.relationship));
-      const path: QueryPath = { nodes: nodes.map((n) => n.elementId), relationships: rels.map((r) => r.elementId) };
-      this.paths.set(`${path.nodes.join(",")}|${path.relationships.join(",")}`, path);
-      return { nodes, relationships: rels } as unknown as JsonValue;
-    }
-    if (Array.isArray(value)) return value.map((v) => this.plain(v));
-    if (value instanceof Uint8Array) return Buffer.from(value).toString("base64");
-    if (typeof value === "object") {
-      const text = String(value);
-      const isPlainObject = Object.getPrototypeOf(value) === Object.prototype;
-      return isPlainObject || text === "[object Object]" ? this.plainMap(value as Record<string, unknown>) : text;
-    }
-    return String(value);
-  }
-
-  plainMap(map: Record<string, unknown>): Record<string, JsonValue> {
-    return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, this.plain(v)]));
-  }
-
-  /** Rewrites relationship ends and paths from element ids to plangraph ids once every node has been seen. */
-  finish(): Pick<ReadQueryResult, "nodes" | "relationships" | "paths"> {
-    const idOf = (elementId: string) => this.nodes.get(elementId)?.id ?? elementId;
-    const keyOf = (elementId: string) => this.relationships.get(elementId)?.key ?? elementId;
-    for (const rel of this.relationships.values()) {
-      rel.source = idOf(rel.source);
-      rel.target = idOf(rel.target);
-    }
-    return {
-      nodes: [...this.nodes.values()],
-      relationships: [...this.relationships.values()],
-      paths: [...this.paths.values()].map((p) => ({
-        nodes: p.nodes.map(idOf),
-        relationships: p.relationships.map(keyOf),
-      })),
-    };
-  }
-}
-
 function toConnection(target: Driver | Neo4jConnection): { driver: Driver; settings: Neo4jSettings } {
   return "driver" in target && "settings" in target ? target : { driver: target, settings: settingsFromEnv() };
 }
 
-/** Runs a Cypher query in a READ transaction with a server-side timeout and a row cap; refuses writes and LOAD CSV. */
+function refused(message: string): Neo4jStoreError {
+  return new Neo4jStoreError("neo4j/write-refused", message);
+}
+
+/**
+ * Runs a Cypher query that passes the console's allow-list (graph/neo4j/cypher-guard) in a READ transaction, with a
+ * server-side timeout, and keeps rows until the row or byte cap; Neo4j's plan is checked too, so no write slips by.
+ */
 export async function runReadQuery(
   target: Driver | Neo4jConnection,
   query: string,
@@ -181,44 +127,72 @@ export async function runReadQuery(
   const { driver, settings } = toConnection(target);
   const timeoutMs = options.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_RESULT_BYTES;
+  const verdict = guardQuery(query);
+  if ("refused" in verdict) throw refused(verdict.refused.message);
+  checkParameterDepth(params);
   const parameters = toParameter(params) as Record<string, unknown>;
-  const session = driver.session({ defaultAccessMode: neo4j.session.READ, database: settings.database });
+  const session = driver.session({
+    defaultAccessMode: neo4j.session.READ,
+    database: settings.database,
+    fetchSize: FETCH_SIZE,
+  });
   try {
-    const { keys, records, truncated } = await session.executeRead(
+    return await session.executeRead(
       async (tx) => {
         const explained = await tx.run(`EXPLAIN ${query}`, parameters);
         const ops = operators(explained.summary.plan as PlanNode | false);
         if (ops.some((op) => op.startsWith("LoadCSV")))
-          throw new Neo4jStoreError(
-            "neo4j/write-refused",
-            "LOAD CSV is not allowed here: read-only queries may not fetch files or URLs",
-          );
+          throw refused("LOAD CSV is not allowed here: read-only queries may not fetch files or URLs");
         const writes = ops.filter((op) => WRITE_OPERATOR.test(op));
         if (writes.length > 0 || explained.summary.queryType !== "r")
-          throw new Neo4jStoreError(
-            "neo4j/write-refused",
+          throw refused(
             `this query would change the database (${[...new Set(writes)].join(", ") || explained.summary.queryType}), ` +
               "and queries here are read-only; use MATCH … RETURN, or plangraph load to change data",
           );
+        if ("syntax" in verdict) {
+          const { line, column } = verdict.syntax;
+          throw refused(
+            `this query uses Cypher the console does not read (line ${line}, column ${column + 1}: ` +
+              `${verdict.syntax.message.slice(0, 120)}); ${CONSOLE_SUBSET}`,
+          );
+        }
         const result = tx.run(query, parameters);
-        const kept = [];
-        let more = false;
+        const collector = new GraphCollector();
+        const rows: Record<string, JsonValue>[] = [];
+        let rowBytes = 0;
+        let cut: ReadQueryResult["cut"];
         for await (const record of result) {
-          if (kept.length === maxRows) {
-            more = true;
+          if (rows.length === maxRows) {
+            cut = "rows";
             break;
           }
-          kept.push(record);
+          const mark = collector.mark();
+          const row = Object.fromEntries(record.keys.map((k) => [String(k), collector.plain(record.get(k))]));
+          const bytes = Buffer.byteLength(JSON.stringify(row));
+          if (rowBytes + bytes + collector.bytes > maxBytes) {
+            collector.rollback(mark);
+            cut = "bytes";
+            break;
+          }
+          rowBytes += bytes;
+          rows.push(row);
         }
-        return { keys: kept[0]?.keys ?? (await result.keys()), records: kept, truncated: more };
+        const columns = (await result.keys()).map(String);
+        return {
+          columns,
+          rows,
+          truncated: cut !== undefined,
+          ...(cut ? { cut } : {}),
+          ms: performance.now() - started,
+          ...collector.finish(),
+        };
       },
-      { timeout: timeoutMs, metadata: { app: "plangraph cypher" } },
+      {
+        timeout: timeoutMs,
+        metadata: { app: "plangraph cypher", ...(options.requestId ? { request: options.requestId } : {}) },
+      },
     );
-    const collector = new GraphCollector();
-    const rows = records.map((record) =>
-      Object.fromEntries(keys.map((k) => [String(k), collector.plain(record.get(k))])),
-    );
-    return { columns: keys.map(String), rows, truncated, ms: performance.now() - started, ...collector.finish() };
   } catch (err) {
     throw explainNeo4jError(err, { ...settings, timeoutMs });
   } finally {

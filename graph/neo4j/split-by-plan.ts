@@ -5,6 +5,7 @@ import {
   isEntityLabel,
   planNodeId,
   type EdgeType,
+  type Evidence,
   type Issue,
   type SerializedEdge,
   type SerializedNode,
@@ -29,6 +30,44 @@ export interface PlanSplit {
   parts: PlanPart[];
   unattached: SerializedNode[];
   issues: Issue[];
+}
+
+/** Most evidence mismatches reported per plan: one is enough to refuse it, a few show the pattern. */
+const MAX_MISMATCHES = 10;
+
+/**
+ * Checks each evidence of a plan's edges against the plan's text: the sentence must be what the text holds between
+ * its offsets, or the explorer would highlight the wrong words. A plan stored without its text is not checked.
+ */
+function evidenceMismatches(
+  part: PlanPart,
+  resolve: (value: string) => PlanPart | undefined,
+  file: string | undefined,
+): Issue[] {
+  const text = (part.plan.attributes as { text?: unknown }).text;
+  if (typeof text !== "string") return [];
+  const issues: Issue[] = [];
+  for (const edge of part.edges) {
+    const evidence = (edge.attributes as { evidence?: Evidence[] }).evidence ?? [];
+    for (const [i, e] of evidence.entries()) {
+      if (resolve(e.plan) !== part) continue;
+      const found = text.slice(e.start, e.end);
+      if (e.start >= 0 && e.end <= text.length && e.start <= e.end && found === e.sentence) continue;
+      const item = `edge '${edge.key}'`;
+      const shown = (t: string) => (t.length > 30 ? `${t.slice(0, 30)}…` : t);
+      issues.push(
+        error(
+          "graph/bad-property",
+          `${item}: evidence ${i} quotes '${shown(e.sentence)}' at characters ${e.start}–${e.end} of plan ` +
+            `'${part.planKey}', but its text there reads '${shown(found)}' (of ${text.length} characters); ` +
+            "the graph does not match its plan text: ingest the plan again",
+          file ? { file, item } : { item },
+        ),
+      );
+      if (issues.length >= MAX_MISMATCHES) return issues;
+    }
+  }
+  return issues;
 }
 
 /** Groups nodes and edges by the plan that states them; entities shared by several plans appear in each part. */
@@ -108,6 +147,8 @@ export function splitByPlan(graph: SerializedPlanGraph, file?: string): PlanSpli
     ends.add(edge.source).add(edge.target);
     touched.set(part, ends);
   }
+
+  for (const part of parts.values()) issues.push(...evidenceMismatches(part, resolve, file));
 
   const attached = new Set<string>();
   for (const [part, keys] of touched) {

@@ -39,4 +39,5 @@ export type {
   PlanText,
   SubgraphSelection,
   GraphStore,
+  StoreHealth,
 } from "./types.ts";

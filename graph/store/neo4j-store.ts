@@ -12,10 +12,11 @@ import {
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
 import {
+  IsolatedQueryRunner,
+  LivenessProbe,
   edgeFromNeo4j,
   explainNeo4jError,
   nodeFromNeo4j,
-  runReadQuery,
   type Neo4jConnection,
   type ReadQueryOptions,
   type ReadQueryResult,
@@ -54,6 +55,7 @@ import type {
   PlanText,
   SearchHit,
   SearchOptions,
+  StoreHealth,
   SubgraphSelection,
   ViewEdge,
 } from "./types.ts";
@@ -82,6 +84,8 @@ export class Neo4jStore implements GraphStore {
   readonly kind = "neo4j";
   readonly #connection: Neo4jConnection;
   readonly #options: Neo4jStoreOptions;
+  readonly #queries: IsolatedQueryRunner;
+  readonly #liveness: LivenessProbe;
   #candidates: CacheEntry<SearchCandidate[]> | undefined;
   #planCounts: CacheEntry<Map<string, number>> | undefined;
 
@@ -89,6 +93,10 @@ export class Neo4jStore implements GraphStore {
   constructor(connection: Neo4jConnection, options: Neo4jStoreOptions = {}) {
     this.#connection = connection;
     this.#options = options;
+    this.#queries = new IsolatedQueryRunner(connection);
+    this.#liveness = new LivenessProbe(connection);
+    // The console's first query would otherwise wait for a worker thread to start (a second or two).
+    this.#queries.warm();
   }
 
   readonly #reader: ReadRecords = (query, params) => this.#read(query, params);
@@ -378,10 +386,9 @@ export class Neo4jStore implements GraphStore {
 
   /** Runs a read-only query; like Neo4j Browser, the relationships among the nodes it returned are added to its graph. */
   async cypher(query: string, params: Record<string, unknown> = {}): Promise<ReadQueryResult> {
-    const result = await runReadQuery(this.#connection, query, params, this.#options.cypher);
+    const result = await this.#queries.run(query, params, this.#options.cypher);
     if (result.nodes.length === 0 || result.nodes.length > CONNECT_LIMIT) return result;
-    const links = await runReadQuery(
-      this.#connection,
+    const links = await this.#queries.run(
       "MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids RETURN a, r, b",
       { ids: result.nodes.map((n) => n.elementId) },
       { ...this.#options.cypher, maxRows: 10 * CONNECT_LIMIT },
@@ -391,7 +398,13 @@ export class Neo4jStore implements GraphStore {
     return { ...result, relationships: [...result.relationships, ...added] };
   }
 
+  /** Whether Neo4j answers now (graph/neo4j's liveness probe: a ping at most once a second). */
+  async health(): Promise<StoreHealth> {
+    return this.#liveness.check();
+  }
+
   async close(): Promise<void> {
+    await this.#queries.close();
     if (this.#options.ownsDriver) await this.#connection.driver.close();
   }
 }

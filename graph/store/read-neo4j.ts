@@ -25,7 +25,12 @@ const WHOLE_RELATIONSHIPS = "MATCH ()-[r]->() RETURN r";
  * query's rows, plus the end nodes of returned relationships the query did not return itself.
  */
 export async function readNeo4jGraph(connection: Neo4jConnection, options: Neo4jReadOptions = {}): Promise<Neo4jRead> {
-  const limits = { timeoutMs: options.timeoutMs ?? 300_000, maxRows: options.maxRows ?? 1_000_000 };
+  // An export is a file, not a page: no byte cap (the console's 8 MiB would cut a corpus short).
+  const limits = {
+    timeoutMs: options.timeoutMs ?? 300_000,
+    maxRows: options.maxRows ?? 1_000_000,
+    maxBytes: Number.POSITIVE_INFINITY,
+  };
   const results = options.query
     ? [await runReadQuery(connection, options.query, options.params ?? {}, limits)]
     : [

@@ -200,5 +200,16 @@ export interface GraphStore {
   plansMentioning(key: string): Promise<PlanMention[]>;
   /** Runs a read-only Cypher query; present only when the store is a database. */
   cypher?(query: string, params?: Record<string, unknown>): Promise<ReadQueryResult>;
+  /** Whether the database behind the store answers now; present only when the store is a database. */
+  health?(): Promise<StoreHealth>;
   close(): Promise<void>;
+}
+
+/** What the last check of a database store found: whether it answered, how long ago, and why not. */
+export interface StoreHealth {
+  reachable: boolean;
+  /** Milliseconds since the check that found this. */
+  checkedMsAgo: number;
+  /** What went wrong, in words safe to show a browser (no addresses or user names). */
+  problem?: string;
 }

@@ -28,6 +28,8 @@ export interface Score {
   relations: Record<"all" | RelationType, Prf>;
   falsePositives: string[];
   missed: string[];
+  /** The graph keys behind the false positives, for tracing them to the rules that made them. */
+  falsePositiveKeys: { nodes: string[]; edges: string[] };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -111,10 +113,12 @@ export function score(graph: SerializedPlanGraph, gold: GoldFile): Score {
   const entityCounts = counts(ENTITY_LABELS);
   const falsePositives: string[] = [];
   const missed: string[] = [];
+  const falsePositiveKeys: Score["falsePositiveKeys"] = { nodes: [], edges: [] };
   preds.forEach((p, pi) => {
     if (matchedPred.has(pi)) entityCounts[p.label]!.tp++;
     else {
       entityCounts[p.label]!.fp++;
+      falsePositiveKeys.nodes.push(p.key);
       falsePositives.push(`${p.label}:${p.name}${goldOf.has(p.key) ? " (duplicate)" : ""}`);
     }
   });
@@ -163,6 +167,7 @@ export function score(graph: SerializedPlanGraph, gold: GoldFile): Score {
     }
     if (type === "LOCATED_IN" && s !== undefined && t !== undefined && ancestorsOf(s).has(t)) continue;
     relationCounts[type]!.fp++;
+    falsePositiveKeys.edges.push(e.key);
     falsePositives.push(`${type} ${predName.get(e.source)} -> ${predName.get(e.target)}`);
   }
   for (const k of goldRelations) {
@@ -189,6 +194,7 @@ export function score(graph: SerializedPlanGraph, gold: GoldFile): Score {
     relations: table<RelationType>(relationCounts),
     falsePositives,
     missed,
+    falsePositiveKeys,
   };
 }
 

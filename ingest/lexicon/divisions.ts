@@ -20,6 +20,7 @@ export interface Division {
 /** The 56 ethnic groups, as they appear in the names of autonomous divisions (新疆维吾尔自治区, 延边朝鲜族自治州). */
 const ETHNIC_GROUPS =
   "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺";
+/** An autonomous division's name with its ethnic groups and type word (延边朝鲜族自治州 → 延边). */
 const ETHNIC_SUFFIX = new RegExp(`^(.{2,}?)(?:(?:${ETHNIC_GROUPS})族?)*(自治州|自治县|自治旗|自治区)$`, "u");
 const GENERIC_SHORT = new Set([
   "城区",

@@ -6,6 +6,7 @@ import natural from "./data/natural-features.json" with { type: "json" };
 import planning from "./data/planning-regions.json" with { type: "json" };
 import traps from "./data/place-name-traps.json" with { type: "json" };
 import industries from "./data/industries.json" with { type: "json" };
+import mined from "./data/industries-mined.json" with { type: "json" };
 import provinceNames from "./data/province-names.json" with { type: "json" };
 import { divisionEnglish, naturalEnglish } from "./english.ts";
 
@@ -14,6 +15,9 @@ export type { Division } from "./divisions.ts";
 /** What kind of place a region entry is. */
 export type RegionKind =
   "national" | "province" | "prefecture" | "county" | "new-area" | "planning" | "natural" | "foreign";
+
+/** The catalogue name of industry terms mined from the shipped corpus (tools/mine-industries.ts). */
+export const MINED = "语料挖掘(data/corpus)";
 
 /** The lexicon key of the country itself, the region of national plans and the last ancestor of every Chinese region. */
 export const NATIONAL_KEY = "CN";
@@ -173,6 +177,9 @@ export function lexicon(): Lexicon {
       lex.industries.set(term, { term, catalogue, anywhere: anywhere.has(term) });
     }
   }
+  for (const { term, ratio } of mined.terms)
+    if (!lex.industries.has(term))
+      lex.industries.set(term, { term, catalogue: MINED, anywhere: ratio >= mined.anywhereRatio });
   lex.industryMatcher = new AhoCorasick([...lex.industries.keys()]);
   cached = lex;
   return lex;

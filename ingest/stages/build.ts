@@ -30,7 +30,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   const planAttrs: NodeAttributes<"Plan"> = {
     label: "Plan",
     name: md.title,
-    aliases: [],
+    aliases: md.aliases ?? [],
     file: doc.file,
     genre: md.genre,
     sha256: doc.sha256,
@@ -41,6 +41,8 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   if (md.region) planAttrs.region = md.region;
   if (md.issuer) planAttrs.issuer = md.issuer;
   if (md.year) planAttrs.year = md.year;
+  if (md.published) planAttrs.published = md.published;
+  if (md.sourceUrl) planAttrs.sourceUrl = md.sourceUrl;
   graph.addNode(plan, planAttrs);
 
   const used = new Set(doc.sentences.map((s) => s.section));
@@ -78,6 +80,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   const idOf = new Map<Mention, string>();
   for (const e of entities) {
     const attrs = { label: e.label, name: e.name, aliases: e.aliases, ...e.props } as NodeAttributes;
+    if (e.rules.length > 0) (attrs as { rules?: string[] }).rules = e.rules;
     graph.mergeNode(e.id, attrs);
     for (const m of e.mentions) {
       idOf.set(m, e.id);
@@ -98,7 +101,13 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
     else {
       const attrs: Record<string, unknown> = { type: r.type, plan: doc.planId, evidence: [ev] };
       if (r.type === "LOCATED_IN") attrs.via = r.via ?? "text";
-      else attrs.cue = r.cue;
+      else if (r.type === "SUBSECTOR_OF") attrs.via = r.cue;
+      else if (r.type === "DEVELOPS" || r.type === "PURSUES") {
+        attrs.derived = true;
+        attrs.basis = r.cue;
+        const chain = (r.chain ?? []).map((m) => idOf.get(m)).filter((id): id is string => !!id);
+        if (chain.length > 0) attrs.chain = chain;
+      } else attrs.cue = r.cue;
       graph.addEdgeWithKey(key, source, target, attrs as EdgeAttributes);
     }
   }

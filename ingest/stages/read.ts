@@ -1,9 +1,10 @@
-// Stage read: bytes → text. UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK/Big5 by detection, HTML pages.
+// Stage read: bytes → text. UTF-8 (with or without BOM), UTF-16 (with BOM, or by its NUL bytes), GB18030/GBK/Big5 by detection, HTML pages, Markdown.
 import chardet from "chardet";
 import iconv from "iconv-lite";
-import { Parser } from "htmlparser2";
 import { error, warning, type Issue } from "../../schema/index.ts";
 import type { DecodedText } from "../types.ts";
+import { htmlToText, looksLikeHtml } from "../text/html.ts";
+import { isMarkdown, markdownToText, splitFrontMatter, type FrontMatter } from "../text/markdown.ts";
 
 import { DEFAULT_MAX_BYTES } from "../limits.ts";
 
@@ -13,7 +14,7 @@ export interface ReadOptions {
 }
 
 const MAGIC: [string, number[]][] = [
-  ["a PDF document (convert it to text first, e.g. pdftotext -enc UTF-8)", [0x25, 0x50, 0x44, 0x46]],
+  ["a PDF document (name it *.pdf and its text layer is read)", [0x25, 0x50, 0x44, 0x46]],
   ["a ZIP archive or Office document (save it as plain text first)", [0x50, 0x4b, 0x03, 0x04]],
   ["a PNG image", [0x89, 0x50, 0x4e, 0x47]],
   ["a JPEG image", [0xff, 0xd8, 0xff]],
@@ -71,79 +72,31 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/**
+ * Which UTF-16 byte order a file without a byte-order mark is in, if it is UTF-16: its ASCII (digits, line breaks)
+ * puts NUL bytes mostly on one side of each pair, and decoded that way nearly every character is CJK, CJK
+ * punctuation or printable ASCII.
+ */
+export function detectUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  const sample = Math.min(bytes.length, 131_072);
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const order = odd > even ? "utf-16le" : even > odd ? "utf-16be" : undefined;
+  if (!order) return undefined;
+  const text = new TextDecoder(order).decode(bytes.subarray(0, sample));
+  const readable = text.match(/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\n\r\t]/g)?.length ?? 0;
+  return readable > text.length * 0.9 ? order : undefined;
+}
+
 function lineOf(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
   return line;
-}
-
-function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html")) return true;
-  const tags = head.match(/<\/?(p|div|br|span|body|head|table|td|h[1-6])\b/g);
-  return (tags?.length ?? 0) >= 3;
-}
-
-const BLOCK_TAGS = new Set([
-  "p",
-  "div",
-  "br",
-  "li",
-  "tr",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "section",
-  "article",
-  "table",
-  "ul",
-  "ol",
-  "blockquote",
-  "pre",
-  "hr",
-  "title",
-  "header",
-  "footer",
-]);
-const SKIPPED_TAGS = new Set(["script", "style", "noscript", "template", "svg", "head"]);
-
-/** Extracts the readable text of an HTML page: block elements become line breaks, scripts and styles are dropped. */
-export function htmlToText(html: string): string {
-  const out: string[] = [];
-  let skip = 0;
-  let title = "";
-  let inTitle = false;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (name === "title") inTitle = true;
-        else if (SKIPPED_TAGS.has(name)) skip++;
-        if (BLOCK_TAGS.has(name)) out.push("\n");
-      },
-      ontext(text) {
-        if (inTitle) title += text;
-        else if (skip === 0) out.push(text);
-      },
-      onclosetag(name) {
-        if (name === "title") inTitle = false;
-        else if (SKIPPED_TAGS.has(name)) skip = Math.max(0, skip - 1);
-        if (BLOCK_TAGS.has(name)) out.push("\n");
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
-  const body = out
-    .join("")
-    .replace(/[ \t\u00a0]+\n/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  const t = title.trim();
-  return t && !body.startsWith(t) ? `${t}\n\n${body}` : body;
 }
 
 function controlRatio(text: string): number {
@@ -166,24 +119,26 @@ function decodeLegacy(bytes: Uint8Array): { text: string; encoding: string } | u
   return undefined;
 }
 
+/** The error for a file over the size limit (`--max-bytes`), or undefined when it is within it; every reader checks it first. */
+export function sizeIssue(bytes: Uint8Array, file: string, options: ReadOptions): Issue | undefined {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length <= maxBytes) return undefined;
+  return error(
+    "read/too-large",
+    `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}; split it or raise the limit with --max-bytes`,
+    { file },
+  );
+}
+
 /** Decodes one input file into text, or reports why it cannot be read (empty, binary, undecodable, too large). */
 export function read(
   bytes: Uint8Array,
   file: string,
   options: ReadOptions = {},
 ): { decoded?: DecodedText; issues: Issue[] } {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const issues: Issue[] = [];
-  if (bytes.length > maxBytes)
-    return {
-      issues: [
-        error(
-          "read/too-large",
-          `the file has ${bytes.length} bytes, more than the limit of ${maxBytes}; split it or raise the limit with --max-bytes`,
-          { file },
-        ),
-      ],
-    };
+  const tooLarge = sizeIssue(bytes, file, options);
+  if (tooLarge) return { issues: [tooLarge] };
   for (const [what, magic] of MAGIC)
     if (magic.every((b, i) => bytes[i] === b))
       return { issues: [error("read/binary", `this is ${what}, not a text file`, { file, byte: 0 })] };
@@ -194,7 +149,17 @@ export function read(
     [text, encoding] = [new TextDecoder("utf-16le").decode(bytes.subarray(2)), "UTF-16LE"];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff)
     [text, encoding] = [new TextDecoder("utf-16be").decode(bytes.subarray(2)), "UTF-16BE"];
-  else {
+  else if (detectUtf16(bytes)) {
+    encoding = detectUtf16(bytes) === "utf-16le" ? "UTF-16LE" : "UTF-16BE";
+    text = new TextDecoder(encoding.toLowerCase()).decode(bytes);
+    issues.push(
+      warning(
+        "read/utf16-no-bom",
+        `UTF-16 without a byte-order mark; decoded as ${encoding}. Save the file as UTF-8 to avoid the guess`,
+        { file },
+      ),
+    );
+  } else {
     const nul = bytes.indexOf(0);
     if (nul >= 0)
       return {
@@ -256,12 +221,16 @@ export function read(
     };
 
   let format: DecodedText["format"] = "text";
-  if (looksLikeHtml(text)) {
+  let frontMatter: FrontMatter | undefined;
+  if (isMarkdown(file, text)) {
+    const split = splitFrontMatter(text.replace(/\r\n?/gu, "\n"));
+    [text, frontMatter, format] = [markdownToText(split.body), split.front, "markdown"];
+  } else if (looksLikeHtml(text)) {
     text = htmlToText(text);
     format = "html";
     issues.push(warning("read/html", "an HTML page: its text was extracted and the markup dropped", { file }));
   }
   if (text.trim().length === 0)
     return { issues: [...issues, error("read/empty", "the file holds no text; nothing to ingest", { file })] };
-  return { decoded: { text, encoding, format }, issues };
+  return { decoded: frontMatter ? { text, encoding, format, frontMatter } : { text, encoding, format }, issues };
 }

@@ -2,7 +2,8 @@
 import type { Lexicon } from "../lexicon/index.ts";
 import { listItems, type ListItem } from "../text/lists.ts";
 import { phraseStart, stopWordAt } from "../text/phrase-start.ts";
-import { sentenceAt } from "../text/spans.ts";
+import { bySentence, sentenceAt } from "../text/spans.ts";
+import { taggedWords } from "../text/words.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
 
@@ -19,11 +20,15 @@ const SECTOR = /^(制造业|服务业|农业|工业|旅游业|建筑业|农牧�
 const SECTOR_NOT_AFTER =
   /^(农村|现代化|互联网|设计|用地|园区|企业|态|强国|强省|强市|大省|大市|比重|增加值|投资|产值|总产值|生产总值|经济)/u;
 /** Words after a head that make the phrase a park, zone or partnership rather than an industry (产业园, 产业示范城市). */
-const PROJECT_AFTER = /^(园|基地|示范|集聚区|共建|伙伴|合作|走廊|产业园|产业示范|产业基地|产业集聚|产业强镇|产业融合)/u;
+const PROJECT_AFTER =
+  /^(园|基地|示范|集聚区|集聚带|聚集区|协作带|共建|伙伴|合作|走廊|产业园|产业示范|产业基地|产业集聚|产业强镇|产业融合)/u;
 /** Firms or people named after a list of industries (等数字经济、生物经济领军企业): the items are companies, not industries. */
 const FIRMS_AFTER = /(领军|龙头|骨干|知名|头部|重点|领先)?(企业|公司|集团|人才|团队)/u;
 /** Heads of non-industry lists (消费新模式, 公共服务, 民生事业): catalogue terms in them are not named as industries. */
 const NOT_INDUSTRY_LIST = /^等?[\u4e00-\u9fff]{0,6}(消费|公共服务|民生|事业|公共)/u;
+/** Words after a known industry (氢能产业增加值, 数字经济核心产业比重) that make the phrase a measure or a body, not the industry itself; anything else after a known industry (氢能规模化应用, 氢能产业布局) leaves it an industry. */
+const METRIC_AFTER =
+  /^(增加值|比重|占比|总产值|产值|营收|营业收入|收入|增速|投资|用地|企业|人才|工人|协会|标准|指标|核心产业|规模以上)/u;
 /** Verbs right before a catalogue term that make it an industry without a suffix (发展 + 储能). */
 const INDUSTRY_VERB =
   /(发展|培育|壮大|布局|做强|做大|做优|打造|振兴|引进|集聚|聚焦|发展壮大|培育壮大|做大做强|延伸|拓展|推动|支持|提升|改造提升|抓好|推进)$/u;
@@ -56,6 +61,17 @@ function industryMention(
   return { label: "Industry", name, aliases: [], start, end, sentence, props: { category }, rule };
 }
 
+/** Verbs that often sit inside industry names (装备制造, 农产品加工, 生物制药). */
+const NAME_VERBS =
+  /^(制造|加工|开发|服务|设计|养殖|种植|制药|研发|检测|交易|运输|仓储|装配|冶炼|物流|维修|培训|咨询|融合)$/u;
+
+/** Whether the words before an industry head hold a verb, adverb or preposition (适合农业, 严控工业, 合理降低制造业), by jieba's tags. */
+function verbInside(prefix: string): boolean {
+  return taggedWords(prefix).some(
+    (w) => w.word.length >= 2 && /^(v|d|p|c|ad|vd)$/u.test(w.tag) && !NAME_VERBS.test(w.word),
+  );
+}
+
 /** Whether a name is a place, a place compound (京津) or a generic head that names no industry. */
 function notAnIndustry(name: string, lex: Lexicon): boolean {
   return (
@@ -75,15 +91,20 @@ function withoutPlace(text: string, start: number, end: number, lex: Lexicon, wo
   if (place) return start + place.end;
   let k = start;
   while (k < end && lex.abbreviationChars.has(text[k]!) && words[k] && words[k + 1]) k++;
-  return k - start >= 2 && end - k >= 2 && !lex.industries.has(text.slice(start, end)) ? k : start;
+  k = Math.min(k, end - 2);
+  return k - start >= 2 && !lex.industries.has(text.slice(start, end)) ? k : start;
 }
 
 /** Catalogue terms: strong ones anywhere, weak ones before a suffix (氢能产业), after an industry verb (发展储能) or inside a project's name (中医药十大行动). */
 function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
+  const projectsIn = bySentence(projects);
   for (const { begin, end, keyword } of lex.industryMatcher.matchInText(text)) {
-    const inName = projects.some((p) => p.start <= begin && p.end >= end && p.end - p.start > end - begin);
+    const at = sentenceAt(ctx.sentences, begin);
+    const inName = (projectsIn.get(at) ?? []).some(
+      (p) => p.start <= begin && p.end >= end && p.end - p.start > end - begin,
+    );
     const term = lex.industries.get(keyword)!;
     if (keyword.length <= 3 && (!ctx.words[begin] || (!ctx.words[end] && !SUFFIX.test(text.slice(end, end + 4)))))
       continue;
@@ -92,7 +113,8 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention
     if (sentence < 0) continue;
     const suffix = SUFFIX.exec(text.slice(end, end + 4))?.[0];
     const after = text.slice(end + (suffix?.length ?? 0), end + (suffix?.length ?? 0) + 5);
-    if (!inName && NOT_INDUSTRY_AFTER.test(after)) continue;
+    const named = term.anywhere || /^(产业链|产业集群|产业|行业)$/u.test(suffix ?? "");
+    if (!inName && (named ? METRIC_AFTER : NOT_INDUSTRY_AFTER).test(after)) continue;
     let start = begin;
     let verbBefore = INDUSTRY_VERB.test(text.slice(Math.max(0, begin - 6), begin));
     if (!verbBefore && ctx.words[begin]) {
@@ -101,6 +123,7 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention
       if (
         modifier.length >= 2 &&
         INDUSTRY_VERB.test(text.slice(Math.max(0, from - 6), from)) &&
+        !/^(发展|成长|运行|建设)/u.test(text.slice(end, end + 2)) &&
         !GENERIC_MODIFIER.test(modifier) &&
         !LEADING_GENERIC.test(modifier) &&
         !notAnIndustry(modifier, lex) &&
@@ -149,6 +172,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     if (lead && (headStart - start - lead[0].length >= 2 || headStart - start === lead[0].length))
       start += lead[0].length;
     start = withoutPlace(text, start, headStart, lex, ctx.words);
+    // A global opening is not part of the industry (全球数字经济 → 数字经济).
     const global = /^(中国国际|中国|国际|全国|全球|世界)/u.exec(text.slice(start, headStart));
     if (global && headStart - start - global[0].length >= 2) start += global[0].length;
     const prefix = text.slice(start, headStart);
@@ -172,7 +196,8 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
       /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix)
     )
       continue;
-    if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name)) continue;
+    if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name) || verbInside(prefix)) continue;
+    // Generic heads need a real modifier (重点产业, 传统产业 are not industries).
     const genericHead = /^(产业|产业链|产业集群|行业|经济)$/u.test(head);
     if (genericHead && (GENERIC_MODIFIER.test(prefix) || /(主导|重点|优势|特色|支柱|首位)$/u.test(prefix))) continue;
     if (head === "经济" && [...lex.genericIndustryHeads].some((g) => g.length >= 4 && name.endsWith(g))) continue;
@@ -237,15 +262,18 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const head = listHead(text, last.end, ctx.words);
     const afterHead = head ? tail.slice(head[0].length) : "";
     const firms = FIRMS_AFTER.exec(afterHead.split(/[，。；]/u)[0]!);
+    // 等 + modifier + head: the items are industries unless firms, projects or bodies follow (等重点行业企业 still counts).
     const headIsIndustry =
       head &&
       !NOT_INDUSTRY_LIST_AFTER.test(afterHead) &&
       !(firms && firms.index > 0) &&
       (head[2] !== "领域" || INDUSTRY_FIELD.test(head[1]! + afterHead.slice(0, 4)));
+    // 等 + a known industry: the items are its kinds (5G、大数据等新一代信息技术).
     const kindOf =
       /^等/u.test(tail) &&
       kindHead(text, last.end + 1, ctx.words, lex) &&
       !FIRMS_AFTER.test(tail.split(/[，。；]/u)[0]!);
+    // 甲、乙、丙产业 without 等: the last item's suffix covers the list.
     const suffixed =
       /^(产业|行业)/u.test(tail) && !NOT_INDUSTRY_AFTER.test(tail.slice(2)) && !PROJECT_AFTER.test(tail.slice(2));
     if (headIsIndustry || kindOf || suffixed) {
@@ -282,13 +310,14 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
  * else after the longest catalogue term or the first word there; undefined when another 、 follows (not the last item).
  */
 function lastItemEnd(text: string, from: number, limit: number, words: Uint8Array, lex: Lexicon): number | undefined {
+  const nameChar = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fffA-Za-z0-9“”]/u.test(c);
   let end = from;
-  while (end < limit && end - from <= MAX_ITEM && /[\u4e00-\u9fffA-Za-z0-9“”]/u.test(text[end]!)) {
-    if (text[end] === "等" || (end > from && /^(产业|行业)/u.test(text.slice(end, end + 2)))) return end;
-    end++;
-  }
+  while (end < limit && end - from <= MAX_ITEM + 4 && nameChar(text[end]) && text[end] !== "等") end++;
   if (text[end] === "、") return undefined;
-  if (end - from <= MAX_ITEM && !/[\u4e00-\u9fffA-Za-z0-9“”]/u.test(text[end] ?? "")) return end;
+  if (text[end] === "等" && end - from <= MAX_ITEM) return end;
+  const suffix = text.slice(from, Math.min(end, from + MAX_ITEM + 2)).search(/(产业|行业)/u);
+  if (suffix > 0) return from + suffix;
+  if (end - from <= MAX_ITEM && !nameChar(text[end])) return end;
   const term = lex.industryMatcher
     .matchInText(text.slice(from, from + MAX_ITEM))
     .filter((x) => x.begin === 0)
@@ -321,11 +350,13 @@ function kindHead(text: string, at: number, words: Uint8Array, lex: Lexicon): bo
     .filter((x) => x.begin === 0)
     .sort((a, b) => b.end - a.end)[0];
   if (!term) return false;
-  const end = at + term.end;
+  let end = at + term.end;
+  if (/^(产业|行业)/u.test(text.slice(end))) end += 2;
+  if (NOT_INDUSTRY_LIST_AFTER.test(text.slice(end)) || PROJECT_AFTER.test(text.slice(end))) return false;
   return (
     !!words[end] &&
     (!/[\u4e00-\u9fff]/u.test(text[end] ?? "") ||
-      /^(产业|行业|与|和|及|的|等)/u.test(text.slice(end)) ||
+      /^(与|和|及|的|等)/u.test(text.slice(end)) ||
       stopWordAt(text, words, end))
   );
 }

@@ -2,7 +2,8 @@
 import type { Lexicon } from "../lexicon/index.ts";
 import { listItems } from "../text/lists.ts";
 import { phraseStart } from "../text/phrase-start.ts";
-import { sentenceAt } from "../text/spans.ts";
+import { taggedWords } from "../text/words.ts";
+import { bySentence, sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
 
@@ -33,15 +34,20 @@ const HEADS: { kind: string; pattern: string; needsName: boolean }[] = [
     needsName: false,
   },
 ];
+/** Any project head, with one capture group per kind (which group matched tells the kind). */
 const HEAD_RE = new RegExp(HEADS.map((h) => `(${h.pattern})`).join("|"), "gu");
+/** A project head at the end of a phrase (…产业协作带, …高铁): the head a list shares. */
 const HEAD_RE_END = new RegExp(`(${HEADS.map((h) => h.pattern).join("|")})$`, "u");
 /** Words after an infrastructure head that belong to its name (荣乌高速新线一期). */
-const HEAD_SUFFIX = /^(新线|一期|二期|三期|四期|复线|支线|延长线|改扩建|扩建|提升改造)+/u;
+const HEAD_SUFFIX =
+  /^(新线|一期|二期|三期|四期|复线|支线|延长线|改扩建|扩建|提升改造|[\u4e00-\u9fff]{2,3}段(?![\u4e00-\u9fff]))+/u;
 /** Heads of designated zones and facilities that a purpose alone can name (承接产业转移创新发展示范区, 综合性科学中心). */
 const DESIGNATION =
   /^(试验区|示范区|先行区|实验区|先导区|示范园区|示范园|示范基地|科学城|科技城|交易中心|创新中心|科学中心|中心|实验室|研究院|协作带|产业带|农业带|示范工厂|试验场|资源库|装置|试验堆|公园|综合交通枢纽)$/u;
 /** Programme names made of an area and a nominal action, generic words though they are (乡村建设行动, 质量提升行动). */
 const ACTION_PROGRAMME = /^[\u4e00-\u9fff]{2,6}(建设|提升|振兴|改造|更新|整治|治理|保护|攻坚|创建|培育)$/u;
+/** Heads of parks, ports and venues that a local proper name (a township, a company) can name: 鸦鹊岭工业园, 姚家港. */
+const PROPER_HEAD = /^(产业园区|工业园区|园区|产业园|工业园|科技园|港|机场|高速|大桥|水库|枢纽|广场|公园)$/u;
 /** Infrastructure that two or three place initials name (荣乌高速, 渝昆高铁). */
 const ROUTE_HEAD = /^(城际铁路|高速铁路|高速公路|高铁|铁路|城际|高速)$/u;
 
@@ -55,7 +61,9 @@ const SLOGAN_AFTER =
 const NOT_AFTER_HEAD = /^(群|项目|建设者|体系|规划|条件|机制|制度|类|化|城市|资金|装备|机械|技术|师|研究|新区)/u;
 /** Openings that make a name national or international (国家, 中国, 国际): a named project even without a place. */
 const NAMED_START = /^(中国|中华|国家|国际|世界|全国|亚洲|亚太|东北亚|中外|[东西南北中]部)/u;
+/** Words after a quoted phrase that make it a project (“千年秀林”建设, “四好农村路”工程). */
 const PROJECT_AFTER_QUOTE = /^(建设|活动|行动|工程|计划|品牌培育|试点|项目)/u;
+/** Verbs before a quoted phrase that make it a project (打造“千年秀林”, 实施“上云用数赋智”行动). */
 const PROJECT_BEFORE_QUOTE = /(打造|建设|规划建设|实施|开展|启动|推进|举办|筹办|建成|创建|培育|争创)$/u;
 /** A project named inside a longer phrase and then built up (中国（绵阳）科技城建设科技创新先行示范区). */
 const INNER_PROJECT = new RegExp(`(${HEADS.map((h) => h.pattern).join("|")})(建设|打造|创建|争创)`, "gu");
@@ -69,14 +77,22 @@ function projectMention(
   rule: string,
 ): Mention {
   const aliases: string[] = [];
+  // A count before the name is not part of it (20项民心工程 → 民心工程, alias kept).
   const quantity =
     /^([0-9一二三四五六七八九十百千]+[项个大批条]|20[0-9]{2}年|第?[0-9一二三四五六七八九十]+届)(.+)$/u.exec(name);
-  if (quantity && quantity[2]!.length >= 3) {
+  if (quantity && quantity[2]!.length >= 3 && !/^[0-9一二三四五六七八九十百千万“”]/u.test(quantity[2]!)) {
     aliases.push(name);
     name = quantity[2]!;
     start += quantity[1]!.length;
   }
   return { label: "Project", name, aliases, start, end, sentence, props: { kind }, rule };
+}
+
+/** Whether a short prefix is a proper noun by jieba's tags (a place, person, organisation or other proper name), not a common word. */
+function properNoun(prefix: string): boolean {
+  if (prefix.length < 2 || prefix.length > 4) return false;
+  const tags = taggedWords(prefix);
+  return tags.length <= 2 && tags.every((t) => /^(ns|nr|nrt|nz|nt)$/u.test(t.tag));
 }
 
 function kindOf(groups: (string | undefined)[]): { kind: string; needsName: boolean } {
@@ -108,8 +124,9 @@ function nameStart(text: string, start: number, headStart: number, lex: Lexicon)
 function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
+  const regionsIn = bySentence(regions);
   const regionInside = (s: number, e: number) =>
-    regions.some((r) => r.start >= s && r.end <= e) ||
+    (regionsIn.get(sentenceAt(ctx.sentences, s)) ?? []).some((r) => r.start >= s && r.end <= e) ||
     lex.regionMatcher
       .matchInText(text.slice(s, e))
       .some((m) => lex.regionForms.get(m.keyword)?.some((f) => f.policy === "anywhere"));
@@ -136,16 +153,21 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
       continue;
     if (kind === "event" && (prefix.length < 3 || /周年|庆祝|纪念/u.test(prefix))) continue;
     const bare = prefix.replace(/[“”]/gu, "");
+    // A name makes a generic head specific: quotes, a place, a national opening, place initials (京雄城际).
     const named =
       /[“”]/u.test(prefix) ||
       regionInside(start, headStart) ||
       (NAMED_START.test(prefix) && prefix.length >= 5) ||
       (kind === "infrastructure" && prefix.length <= 4 && [...prefix].every((c) => lex.abbreviationChars.has(c))) ||
-      (ROUTE_HEAD.test(head) && prefix.length <= 3 && [...prefix].every((c) => lex.placeInitials.has(c)));
+      (ROUTE_HEAD.test(head) &&
+        prefix.length <= 3 &&
+        [...prefix].every((c) => lex.placeInitials.has(c)) &&
+        !taggedWords(prefix).some((t) => t.word.length >= 2 && /^(n|s|f|v|a|vn|ad|d)$/u.test(t.tag)));
     const designated = DESIGNATION.test(head) && (bare.length >= 5 || (head.length >= 4 && bare.length >= 3));
+    const properName = !named && needsName && PROPER_HEAD.test(head) && properNoun(bare);
     if (/(一批|若干|一些|各类)$/u.test(text.slice(Math.max(floor, start - 4), start))) continue;
     if (/(自觉|统一|共同|一致|实际|具体|联合)$/u.test(prefix) && /行动$/u.test(head)) continue;
-    if (needsName && !named && !designated) continue;
+    if (needsName && !named && !designated && !properName) continue;
     if (head === "园" && !named) continue;
     start = nameStart(text, start, headStart, lex);
     if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;
@@ -166,6 +188,7 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
     const end = openQuote && text[headEnd] === "”" ? headEnd + 1 : headEnd + suffix.length;
     const rule = named || !designated ? "project/head" : "project/designation";
     const mention = projectMention(text.slice(start, end), start, end, sentence, kind, rule);
+    // A name that is only a quotation (“千年秀林”工程) is also known by the quotation alone.
     const quotedOnly = /^“([^“”]+)”$/u.exec(prefix);
     if (quotedOnly) mention.aliases!.push(quotedOnly[1]!);
     out.push(mention);
@@ -177,6 +200,7 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
 function quotedNames(ctx: RecognitionContext, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
+  const regionsIn = bySentence(regions);
   for (const m of text.matchAll(/“([^“”]{2,16})”/gu)) {
     const inner = m[1]!;
     const start = m.index;
@@ -191,13 +215,15 @@ function quotedNames(ctx: RecognitionContext, regions: Mention[]): Mention[] {
     const after = text.slice(end, end + 8);
     if (SLOGAN_AFTER.test(after) || /(高地|高峰|样板|标杆|名片|之城|之都|之乡)$/u.test(inner)) continue;
     if (/^[一二三四五六七八九十两]+[个位大项条]/u.test(inner) && !PROJECT_AFTER_QUOTE.test(after)) continue;
-    if (regions.some((r) => r.ref === ctx.planRegion && r.start > start && r.end < end)) continue;
-    const regionBefore = regions.find((r) => r.end === start);
+    const near = regionsIn.get(sentence) ?? [];
+    if (near.some((r) => r.ref === ctx.planRegion && r.start > start && r.end < end)) continue;
+    const regionBefore = near.find((r) => r.end === start);
     const before = text.slice(
       Math.max(ctx.sentences[sentence]!.start, (regionBefore?.start ?? start) - 6),
       regionBefore?.start ?? start,
     );
     const listTail = text.slice(end).replace(/^(、“[^“”]{1,16}”)+/u, "");
+    // A quotation is a project only with a cue before or after it (打造“千年秀林”; “四好农村路”建设).
     const cue =
       PROJECT_AFTER_QUOTE.test(after) || PROJECT_BEFORE_QUOTE.test(before) || PROJECT_AFTER_QUOTE.test(listTail);
     if (!cue) continue;
@@ -220,7 +246,7 @@ function fairsAndCircles(ctx: RecognitionContext): Mention[] {
   const { text } = ctx;
   const out: Mention[] = [];
   for (const m of text.matchAll(
-    /(洽会|博会|交会|服会)|(?:半|[一二三四五六七八九十0-9]+)小时(?:交通|通勤|生活|经济)圈/gu,
+    /(洽会|博会|交会|服会)|(?:半|[一二三四五六七八九十两0-9]{1,3})小时(?:交通|通勤|生活|经济)圈/gu,
   )) {
     const sentence = sentenceAt(ctx.sentences, m.index);
     if (sentence < 0 || !ctx.words[m.index + m[0].length]) continue;
@@ -246,6 +272,7 @@ function listedAndLines(ctx: RecognitionContext): Mention[] {
           projectMention(text.slice(item.start, item.end), item.start, item.end, sentence, "project", "project/list"),
         );
   }
+  // Roads extended (复兴路西延) and numbered rail lines (轨道交通资阳线, 地铁3号线).
   const lines =
     /([\u4e00-\u9fff]{1,5}(?:路|大街|大道|[一二三四东西南北]环))([东西南北])(延伸|延线|延)|(?:轨道交通|地铁|轻轨|市域铁路)[\u4e00-\u9fff0-9]{1,5}?号?线(?![\u4e00-\u9fff])/gu;
   for (const m of text.matchAll(lines)) {
@@ -288,11 +315,13 @@ function sharedHeads(ctx: RecognitionContext, lex: Lexicon, found: Mention[]): M
         aliases: [text.slice(item.start, item.end)],
       });
   }
+  const foundIn = bySentence(found);
   for (const last of found) {
     const sentence = ctx.sentences[last.sentence]!;
     if (text[last.start - 1] !== "、" || last.name.length > 16) continue;
     const head = HEAD_RE_END.exec(last.name)?.[0];
     if (!head) continue;
+    // The shared head: the last item's head, with 产业/经济/发展 before it when there is one (…产业协作带).
     const shared =
       /(产业|经济|发展)$/u.test(last.name.slice(0, -head.length)) && ROUTE_HEAD.test(head) === false
         ? /(产业|经济|发展)$/u.exec(last.name.slice(0, -head.length))![0] + head
@@ -305,7 +334,7 @@ function sharedHeads(ctx: RecognitionContext, lex: Lexicon, found: Mention[]): M
         !lex.abbreviationChars.has(bare[0]!) ||
         !lex.abbreviationChars.has(bare[1]!) ||
         HEAD_RE_END.test(bare) ||
-        found.some((f) => f.start <= item.start && f.end >= item.end)
+        (foundIn.get(last.sentence) ?? []).some((f) => f.start <= item.start && f.end >= item.end)
       )
         continue;
       out.push({

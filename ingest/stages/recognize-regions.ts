@@ -1,7 +1,7 @@
 // Stage recognise regions: gazetteer matches from the lexicon plus patterns for new areas, zones and abbreviation compounds.
 import type { Lexicon, RegionEntry } from "../lexicon/index.ts";
 import { phraseStart } from "../text/phrase-start.ts";
-import { sentenceAt } from "../text/spans.ts";
+import { bySentence, sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 
 const KIND_RANK: Record<RegionEntry["kind"], number> = {
@@ -18,6 +18,7 @@ const KIND_RANK: Record<RegionEntry["kind"], number> = {
 /** Heads that make a phrase a region of its own (新区, 片区, 经济带 …); the words before them must name a place. */
 const ZONE_HEAD =
   /(新区|片区|经济带|经济区|经济圈|都市圈|城市群|功能区|协同发展区|生态涵养区|涵养区|革命老区|流域|山区|地区)/gu;
+/** Words before a zone head that say what kind of zone, not where (老旧小区, 重点地区, 贫困山区). */
 const GENERIC_PREFIX =
   /^(老旧|棚户|城中村|世界级|国际化|现代化|城市|重点|其他|各类|各|一批|老|新|主城|城中|周边|贫困|农村|边远|偏远|欠发达|发达|相关|有关|部分|重要|特定|全省|全市|全国|我省|我市|该|本|沿线|试点|示范|主要|核心|生态|功能|城乡|中心|深山|浅山|丘陵|高寒|民族|少数民族|牧区|林区|矿区|灾区|革命老区|老区)$/u;
 const DIRECTION = "东南西北中";
@@ -48,6 +49,24 @@ function trapSpans(text: string, lex: Lexicon): [number, number][] {
   return spans;
 }
 
+/** For each offset inside a trap phrase: the furthest end and the earliest start of the phrases covering it (−1 where none). */
+function trapCoverage(length: number, spans: [number, number][]): { end: Int32Array; start: Int32Array } {
+  const end = new Int32Array(length + 1).fill(-1);
+  const start = new Int32Array(length + 1).fill(-1);
+  for (const [a, b] of spans)
+    for (let i = a; i < b; i++) {
+      if (end[i]! < b) end[i] = b;
+      if (start[i]! < 0 || start[i]! > a) start[i] = a;
+    }
+  return { end, start };
+}
+
+/** Whether [begin, end) lies inside a trap phrase without being the whole phrase. */
+function insideTrap(cover: { end: Int32Array; start: Int32Array }, begin: number, end: number): boolean {
+  const furthest = cover.end[begin]!;
+  return furthest > end || (furthest === end && cover.start[begin]! < begin);
+}
+
 function regionMention(entry: RegionEntry, form: string, start: number, end: number, sentence: number): Mention {
   const aliases = [form, entry.officialName].filter((a): a is string => !!a && a !== entry.name);
   return {
@@ -59,6 +78,7 @@ function regionMention(entry: RegionEntry, form: string, start: number, end: num
     sentence,
     ref: entry.key,
     ancestors: entry.ancestors,
+    rule: "region/lexicon",
   };
 }
 
@@ -97,6 +117,7 @@ function abbreviationCompounds(
     )
       j++;
     let end = j;
+    // Two initials count when a zone head follows (攀西经济区, 川陕革命老区).
     const zoneAfter = /^(地区|经济区|经济带|经济圈|都市圈|城市群|革命老区|毗邻地区)/u.test(text.slice(j, j + 4));
     let compound = j - i >= 3 || (j - i === 2 && zoneAfter);
     if (local) {
@@ -146,12 +167,13 @@ function abbreviationCompounds(
 /** Lists region mentions: lexicon places (respecting same-province-only short forms and trap phrases) and pattern-built zones. */
 export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention[] {
   const { text } = ctx;
-  const traps = trapSpans(text, lex);
+  const trapCover = trapCoverage(text.length, trapSpans(text, lex));
   const candidates: Mention[] = [];
   for (const m of lex.regionMatcher.matchInText(text)) {
     const { begin, end, keyword } = m;
-    if (traps.some(([a, b]) => begin >= a && end <= b && !(begin === a && end === b))) continue;
+    if (insideTrap(trapCover, begin, end)) continue;
     if (keyword.length <= 3 && (!ctx.words[begin] || !ctx.words[end])) {
+      // A short form also counts when an administrative suffix follows it (正定县, 涿州市).
       const suffixOk = /^[省市县区州盟旗]/u.test(text[end] ?? "") && ctx.words[begin];
       if (!suffixOk) continue;
     }
@@ -176,6 +198,14 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     }
   candidates.push(...abbreviationCompounds(ctx, lex, firstChars, homeChars));
 
+  const candidatesIn = bySentence(candidates);
+  const byEnd = new Map<number, Mention[]>();
+  for (const c of candidates) byEnd.set(c.end, [...(byEnd.get(c.end) ?? []), c]);
+  const add = (c: Mention) => {
+    candidates.push(c);
+    candidatesIn.set(c.sentence, [...(candidatesIn.get(c.sentence) ?? []), c]);
+    byEnd.set(c.end, [...(byEnd.get(c.end) ?? []), c]);
+  };
   for (const m of text.matchAll(ZONE_HEAD)) {
     const headStart = m.index;
     const sentence = sentenceAt(ctx.sentences, headStart);
@@ -196,7 +226,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       const same = lex.regionForms.get(prefix);
       const entry = same && choose(lex, same, ctx);
       if (entry) {
-        candidates.push({ ...regionMention(entry, prefix + head, start, headStart + head.length, sentence) });
+        add({ ...regionMention(entry, prefix + head, start, headStart + head.length, sentence) });
         continue;
       }
     }
@@ -213,8 +243,8 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       if (lead) {
         const rest = prefix.slice(lead.end);
         const entry = choose(lex, lex.regionForms.get(lead.keyword)!, ctx)!;
-        candidates.push(regionMention(entry, lead.keyword, start, start + lead.end, sentence));
-        candidates.push({
+        add(regionMention(entry, lead.keyword, start, start + lead.end, sentence));
+        add({
           label: "Region",
           name: rest + head,
           aliases: [prefix + head],
@@ -223,16 +253,21 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
           sentence,
           ref: `pattern:${rest + head}`,
           ancestors: [entry.key, ...entry.ancestors],
+          rule: "region/zone",
         });
         continue;
       }
     }
     const ancestors = prefixAncestors(lex, prefix, ctx);
     const initial = (c: string) => lex.abbreviations.has(c) || firstChars.has(c);
+    // A prefix of place initials and directions names a place (攀西经济区, 冀中南地区).
     const compoundPrefix =
       prefix.length <= 4 && initial(prefix[0]!) && [...prefix].every((c) => initial(c) || DIRECTION.includes(c));
     const knownPrefix =
-      ancestors.length > 0 || candidates.some((c) => c.start >= start && c.end <= headStart) || compoundPrefix;
+      ancestors.length > 0 ||
+      (candidatesIn.get(sentence) ?? []).some((c) => c.start >= start && c.end <= headStart) ||
+      compoundPrefix;
+    // Coastal, riverside, border and direction words name a zone of the plan's own region (沿海经济带, 西部山区).
     const placeWord = /^(沿海|沿江|沿边|沿黄|沿线|环|首都|省会|[东南西北中]+部|[东南西北]|滨海|临港|临空)/u.test(
       prefix,
     );
@@ -240,9 +275,9 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     if ((head === "地区" || head === "山区") && !knownPrefix && !/^[东南西北中]+部$/u.test(prefix)) continue;
     const name = prefix + head;
     const headEnd = headStart + head.length;
-    if (lex.regionForms.has(name) || candidates.some((c) => c.end === headEnd && c.start >= start)) continue;
+    if (lex.regionForms.has(name) || (byEnd.get(headEnd) ?? []).some((c) => c.start >= start)) continue;
     const aliases = head === "地区" ? [prefix] : [];
-    candidates.push({
+    add({
       label: "Region",
       name,
       aliases,
@@ -251,6 +286,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       sentence,
       ref: `pattern:${name}`,
       ancestors,
+      rule: "region/zone",
     });
   }
   for (const m of text.matchAll(/([东南西北])([一二三四五六七八九十两])县/gu)) {
@@ -264,6 +300,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
         sentence,
         ref: `pattern:${m[0]}`,
         ancestors: [],
+        rule: "region/counties",
       });
   }
   return longestFirst(candidates);
@@ -273,6 +310,11 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
 export function longestFirst(mentions: Mention[]): Mention[] {
   const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
-  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  const taken = new Uint8Array(mentions.reduce((n, m) => Math.max(n, m.end), 0));
+  for (const m of sorted) {
+    if (taken.subarray(m.start, m.end).includes(1)) continue;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -1,28 +1,24 @@
 // Stage recognise relations: LOCATED_IN, SUPPORTS and TARGETS from names, sentences, enumerations and heading scope.
 import type { Lexicon } from "../lexicon/index.ts";
-import type { Mention, RecognitionContext, RelationMention, Section } from "../types.ts";
+import { AhoCorasick } from "@monyone/aho-corasick";
+import { bySentence } from "../text/spans.ts";
+import type { Mention, RecognitionContext, RelationMention } from "../types.ts";
 
+/** Verbs between a project and a later industry that say the project serves it (实施X工程，推动制造业…). */
 const SUPPORT_CUE =
   /(聚焦|围绕|发展|培育|壮大|推动|支持|带动|服务|促进|打造|重点发展|集聚|聚集|引进|布局|做强|做大|提升|助力|支撑)/u;
+/** Verbs before a project that the projects before them build up (京雄城际…，打造“一小时交通圈”). */
 const BUILD_CUE = /(构建|打造|形成|建成|助力|服务)$/u;
+/** Verbs right after a region that designate it for what follows (正定片区重点发展航空产业). */
 const TARGET_VERB =
   /^(要|将|重点|着力|加快|大力|积极|全力)?(建设|打造成?|建成|发展|培育|布局|壮大|创建|争创|实现|基本建成|率先)/u;
+/** Zone heads that, named without a place, lie in the plan's own region (沿海经济带, 西部山区). */
 const PATTERN_HEADS_IN_PLAN = /(新区|片区|地区|经济带|山区|县|生态涵养区|协同发展区)$/u;
 
 function inside(inner: Mention, outer: Mention): boolean {
   return (
     inner.start >= outer.start && inner.end <= outer.end && !(inner.start === outer.start && inner.end === outer.end)
   );
-}
-
-function bySentence(mentions: Mention[]): Map<number, Mention[]> {
-  const out = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const list = out.get(m.sentence) ?? [];
-    list.push(m);
-    out.set(m.sentence, list);
-  }
-  return out;
 }
 
 function deepest(lex: Lexicon, regions: Mention[]): Mention | undefined {
@@ -35,19 +31,29 @@ function deepest(lex: Lexicon, regions: Mention[]): Mention | undefined {
   })[0];
 }
 
+/** The mentions inside each section's heading, by section path (built once per document). */
+function headingMentions(ctx: RecognitionContext, mentions: Mention[]): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const sentence = ctx.sentences[m.sentence];
+    if (!sentence?.isHeading) continue;
+    const section = ctx.sections.get(sentence.section);
+    if (!section || m.start < section.headingStart || m.end > section.headingEnd) continue;
+    out.set(section.path, [...(out.get(section.path) ?? []), m]);
+  }
+  return out;
+}
+
 function headingScope(
   ctx: RecognitionContext,
-  mentions: Mention[],
+  headings: Map<string, Mention[]>,
   sentencePath: string,
   label: Mention["label"],
 ): Mention[] {
-  const sectionFor = (path: string): Section | undefined => ctx.sections.get(path);
   for (let p = sentencePath; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
-    const section = sectionFor(p);
+    const section = ctx.sections.get(p);
     if (section && section.number !== "" && (section.depth >= 2 || !/、$/u.test(section.number))) {
-      const found = mentions.filter(
-        (m) => m.label === label && m.start >= section.headingStart && m.end <= section.headingEnd,
-      );
+      const found = (headings.get(p) ?? []).filter((m) => m.label === label);
       if (found.length > 0) return found;
     }
     if (!p.includes(".")) break;
@@ -58,6 +64,8 @@ function headingScope(
 /** Verbs that make a region the subject of a sentence (川南经济区抓好…, 攀西经济区加快建设…). */
 const SUBJECT_VERB =
   /^(要|将|在|也要|还要|重点|着力|加快|大力|积极|全力|协同|抓好|推进|推动|建设|打造|发展|培育|做强|做大|建成|实施|围绕|聚焦|依托|强化|加强|深化|坚持|持续|主动|率先|共建|携手|承接|突出|优化|提升|，|：)/u;
+/** Verbs that make a region the object of attention, not the place designated (紧盯北京大力发展…, 对接雄安…). */
+const WATCHED = /(紧盯|对接|借助|学习|跟踪|瞄准|借鉴|服务|融入|承接)$/u;
 /** Development verbs before an industry that a sentence's subject region is designated to build up. */
 const DEVELOP_VERB =
   /(发展|培育|壮大|做强|做大|做优|打造|布局|建设|聚焦|围绕|振兴|提升|引进|集聚|延伸|拓展|推动|支持)[^，。；]{0,12}$/u;
@@ -86,6 +94,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     out.push({ type, source, target, sentence, cue, via: "text" });
   };
   const sentences = bySentence(mentions);
+  const headings = headingMentions(ctx, mentions);
   for (const [si, list] of sentences) {
     const sentence = ctx.sentences[si]!;
     const rs = list.filter((m) => m.label === "Region");
@@ -115,6 +124,8 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
       const bySubject = !region && subject && subject.end <= p.start ? subject : undefined;
       if (bySubject) add("LOCATED_IN", p, bySubject, si, "sentence subject");
       if (region) add("LOCATED_IN", p, region, si, own.length > 0 ? "in name" : before ? "before name" : "listed with");
+      if (region && !inside(region, p))
+        for (const i of is) if (inside(i, p)) add("TARGETS", region, i, si, "project of the place");
       previous = { project: p, region };
       for (const i of is) {
         if (inside(i, p)) add("SUPPORTS", p, i, si, "in name");
@@ -142,9 +153,11 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         if (r.start < g.start || r.end > g.end) continue;
         const at = r.start - g.start;
         const atEnd = r.end === g.end || /^[、”和]/u.test(text[r.end] ?? "");
+        // 在 + region inside a goal clause names the place of the goal (在雄安新区实现…).
         const locative = /在$/u.test(text.slice(g.start, r.start));
         const home = r.ref !== undefined && r.ref === ctx.planRegion;
-        if (at <= 1 || atEnd || locative || home)
+        const modifier = at <= 1 && !atEnd && !locative && !home && !SUBJECT_VERB.test(text.slice(r.end, r.end + 2));
+        if ((at <= 1 && !modifier) || atEnd || locative || home)
           add("TARGETS", r, g, si, at <= 1 ? "subject" : locative ? "place" : "named in goal");
       }
     }
@@ -176,7 +189,8 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         if (head && head.start === r.end) for (const i of run) add("TARGETS", r, i, si, "place of the list");
       }
       const after = text.slice(r.end, r.end + 6);
-      if (!TARGET_VERB.test(after)) continue;
+      if (!TARGET_VERB.test(after) || WATCHED.test(text.slice(Math.max(sentence.start, r.start - 4), r.start)))
+        continue;
       const clauseEnd = text.slice(r.end).search(/[，。；]/u);
       const limit = clauseEnd < 0 ? sentence.end : r.end + clauseEnd;
       for (const i of is)
@@ -185,22 +199,26 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     }
     if (!sentence.isHeading) {
       for (const p of ps)
-        for (const h of headingScope(ctx, mentions, sentence.section, "Industry"))
+        for (const h of headingScope(ctx, headings, sentence.section, "Industry"))
           add("SUPPORTS", p, h, si, "heading scope");
-      const [event, ...others] = headingScope(ctx, mentions, sentence.section, "Project");
+      const [event, ...others] = headingScope(ctx, headings, sentence.section, "Project");
       if (event && others.length === 0 && event.props?.kind === "event") {
         for (const p of ps) if (p.name !== event.name) add("SUPPORTS", p, event, si, "heading scope");
         for (const g of gs) add("SUPPORTS", event, g, si, "heading scope");
       }
     }
   }
-  for (const g of mentions.filter((m) => m.label === "Goal")) {
-    for (const p of mentions.filter((m) => m.label === "Project")) {
+  const cores = new Map<string, Mention[]>();
+  for (const p of mentions)
+    if (p.label === "Project") {
       const core = p.name.replace(/[“”]/gu, "").replace(/(建设)?(行动|工程|计划)$/u, "");
-      if (core.length >= 4 && g.name.replace(/[“”]/gu, "").includes(core))
-        add("SUPPORTS", p, g, g.sentence, "named in goal");
+      if (core.length >= 4) cores.set(core, [...(cores.get(core) ?? []), p]);
     }
-  }
+  const named = new AhoCorasick([...cores.keys()]);
+  for (const g of mentions)
+    if (g.label === "Goal")
+      for (const { keyword } of named.matchInText(g.name.replace(/[“”]/gu, "")))
+        for (const p of cores.get(keyword)!) add("SUPPORTS", p, g, g.sentence, "named in goal");
   return out;
 }
 

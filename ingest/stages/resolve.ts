@@ -15,16 +15,30 @@ export interface ResolvedEntity {
   name: string;
   aliases: string[];
   props: Record<string, string | number>;
+  rules: string[];
   mentions: Mention[];
 }
 
 const SYNONYMS: Record<string, string> = { 电子商务: "电商", 通用航空: "通航" };
 
-function groupKey(m: Mention): string {
+/** The form all variants of an industry name share: 氢能产业集群, 氢能全产业链, 氢能源, 氢能经济 → 氢能; 装备制造业 → 装备制造; 电子商务 → 电商. */
+export function industryCore(name: string, lex: Lexicon): string {
+  let n = name.normalize("NFKC").replace(/[\s“”‘’"'「」『』《》]/gu, "");
+  const cut = /^(.{2,}?)(全产业链|产业集群|产业链|产业|行业|集群)$/u.exec(n);
+  if (cut) n = cut[1]!;
+  n = SYNONYMS[n] ?? n;
+  const known = (x: string) => x.length >= 2 && lex.industries.has(x);
+  if (n.endsWith("能源") && known(n.slice(0, -1))) return n.slice(0, -1);
+  if (n.endsWith("经济") && known(n.slice(0, -2)) && !known(n)) return n.slice(0, -2);
+  if (n.endsWith("业") && !n.endsWith("产业") && known(n.slice(0, -1))) return n.slice(0, -1);
+  return n;
+}
+
+function groupKey(m: Mention, lex: Lexicon): string {
   if (m.label === "Region" && m.ref)
     return m.ref.startsWith("pattern:") ? `Region|${normalizeName("Region", m.ref.slice(8))}` : `Region|${m.ref}`;
   const n = normalizeName(m.label, m.name);
-  if (m.label === "Industry") return `Industry|${normalizeName("Industry", SYNONYMS[n] ?? n)}`;
+  if (m.label === "Industry") return `Industry|${industryCore(m.name, lex)}`;
   return `${m.label}|${n}`;
 }
 
@@ -42,7 +56,7 @@ function scopedId(label: Mention["label"], name: string, first: Mention, lex: Le
 export function resolve(mentions: Mention[], lex: Lexicon, province?: string): ResolvedEntity[] {
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
-    const k = groupKey(m);
+    const k = groupKey(m, lex);
     groups.set(k, [...(groups.get(k) ?? []), m]);
   }
   const regionForms = new Set(
@@ -105,7 +119,11 @@ export function resolve(mentions: Mention[], lex: Lexicon, province?: string): R
       if (entry?.nameEn) props.nameEn = entry.nameEn;
       props.level = entry?.kind ?? (/(新区|片区)$/u.test(name) ? "new-area" : "planning");
     }
-    out.push({ id: scopedId(label, name, ms[0]!, lex, province), label, name, aliases, props, mentions: ms });
+    const rules = [...new Set(ms.map((m) => m.rule).filter((r): r is string => !!r))].sort();
+    const core = label === "Industry" ? key.slice("Industry|".length) : undefined;
+    if (core && core !== name && !aliases.includes(core)) aliases.push(core);
+    const id = core ? entityId("Industry", core) : scopedId(label, name, ms[0]!, lex, province);
+    out.push({ id, label, name, aliases, props, rules, mentions: ms });
   }
   return out;
 }

@@ -35,13 +35,36 @@ export function splitSentences(text: string, start: number, end: number): [numbe
   return out.filter(([a, b]) => /\S/u.test(text.slice(a, b)));
 }
 
-/** Lists every sentence of the document with its offsets, section path and paragraph; heading sentences are flagged. */
-export function sentences(text: string, doc: DocumentStructure): Sentence[] {
+/** The longest sentence the recognisers read whole; longer runs (a page without a full stop) are cut at clause marks. */
+export const MAX_SENTENCE = 1000;
+
+/** Cuts a span longer than MAX_SENTENCE at the last clause mark (，；、) before the limit, or at the limit. */
+function cutLong(text: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = start;
+  while (end - s > MAX_SENTENCE) {
+    const window = text.slice(s, s + MAX_SENTENCE);
+    const mark = Math.max(window.lastIndexOf("，"), window.lastIndexOf("；"), window.lastIndexOf("、"));
+    const cut = mark > MAX_SENTENCE / 2 ? s + mark + 1 : s + MAX_SENTENCE;
+    out.push([s, cut]);
+    s = cut;
+  }
+  out.push([s, end]);
+  return out;
+}
+
+/** Lists every sentence of the document with its offsets, section path and paragraph; heading sentences are flagged; a run longer than MAX_SENTENCE characters is cut into pieces, and `cut` counts such runs. */
+export function sentences(text: string, doc: DocumentStructure): { list: Sentence[]; cut: number } {
   const out: Sentence[] = [];
+  let cut = 0;
   const { sections, paragraphs } = doc;
   let last = -1;
   paragraphs.forEach((p, paragraph) => {
-    for (const [start, end] of splitSentences(text, p.start, p.end)) {
+    for (const [start, end] of splitSentences(text, p.start, p.end).flatMap(([a, b]) => {
+      if (b - a <= MAX_SENTENCE) return [[a, b] as [number, number]];
+      cut++;
+      return cutLong(text, a, b);
+    })) {
       while (last + 1 < sections.length && sections[last + 1]!.start <= start) last++;
       let k = last;
       while (k >= 0 && sections[k]!.end <= start) k--;
@@ -57,5 +80,5 @@ export function sentences(text: string, doc: DocumentStructure): Sentence[] {
       });
     }
   });
-  return out;
+  return { list: out, cut };
 }

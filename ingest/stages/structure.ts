@@ -1,5 +1,5 @@
-// Stage structure: finds parts, chapters, articles, sub-sections and lead-sentence paragraphs, and the role of each.
-import type { DocumentStructure, Paragraph, Section, SectionRole } from "../types.ts";
+// Stage structure: finds marked headings, parts, chapters, articles, sub-sections and lead-sentence paragraphs, and the role of each.
+import type { DocumentStructure, Heading, Paragraph, Section, SectionRole } from "../types.ts";
 
 const NUM = "[一二三四五六七八九十百零〇]+";
 
@@ -15,6 +15,7 @@ const STYLES: { name: string; pattern: RegExp }[] = [
   { name: "arabic-paren", pattern: /^[（(]\d{1,3}[）)]/u },
 ];
 
+/** A short lead sentence that opens an unnumbered sub-section (加强川渝协同联动。…). */
 const LEAD_SENTENCE = /^(——)?([^，。；：！？\n]{2,24})[。！：:]/u;
 
 function roleOf(heading: string): { role?: SectionRole; horizon?: number } {
@@ -22,7 +23,7 @@ function roleOf(heading: string): { role?: SectionRole; horizon?: number } {
   if (/远景目标$|2035年/u.test(h) && /目标/u.test(h)) return { role: "long-range", horizon: 2035 };
   if (/(主要|发展|奋斗|总体|预期)目标$/u.test(h) || /目标(是|为)?$/u.test(h))
     return { role: "goals", horizon: horizonOf(h) };
-  if (/回顾|过去五年|过去一年|工作总结|取得.{0,6}成就|主要成绩/u.test(h)) return { role: "review" };
+  if (/回顾|过去五年|过去一年|工作总结|成就|成绩/u.test(h)) return { role: "review" };
   return {};
 }
 
@@ -55,8 +56,15 @@ export function paragraphsOf(text: string): Paragraph[] {
   return out;
 }
 
-/** Finds the document's sections: numbered headings nest by numbering style, short lead sentences open unnumbered sub-sections. */
-export function structure(text: string): DocumentStructure {
+/** The nesting rank of a marked heading: below zero, so `#` > `##` > … > every numbering style (a marked heading closes numbered sections). */
+const markedStyle = (level: number) => level - 7;
+
+/**
+ * Finds the document's sections: headings the input marked (Markdown `#`) nest by their level above everything else,
+ * numbered headings nest by numbering style, short lead sentences open unnumbered sub-sections.
+ */
+export function structure(text: string, headings: readonly Heading[] = []): DocumentStructure {
+  const marked = new Map(headings.map((h) => [h.start, h.level]));
   const paragraphs = paragraphsOf(text);
   const sections: Section[] = [];
   const stack: { style: number; section: Section; children: number }[] = [];
@@ -89,10 +97,14 @@ export function structure(text: string): DocumentStructure {
   for (const p of paragraphs) {
     const para = text.slice(p.start, p.end);
     const style = STYLES.findIndex((s) => s.pattern.test(para));
-    if (style >= 0) {
+    const level = marked.get(p.start);
+    if (level !== undefined)
+      open(markedStyle(level), style >= 0 ? STYLES[style]!.pattern.exec(para)![0] : "", p, p.end);
+    else if (style >= 0) {
       const number = STYLES[style]!.pattern.exec(para)![0];
       const rest = para.slice(number.length);
       const stop = rest.search(/[。！？]/u);
+      // A numbered heading ends at its first full stop within 80 characters, else with its paragraph.
       const headingEnd =
         p.start + number.length + (stop >= 0 && stop < 80 ? stop + 1 : rest.length <= 80 ? rest.length : 0);
       open(style, number, p, headingEnd > p.start + number.length ? headingEnd : p.end);

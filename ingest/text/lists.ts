@@ -20,7 +20,7 @@ function nameLike(text: string, start: number, end: number, words: Uint8Array, m
   if (/的/u.test(text.slice(start, end))) return false;
   let s = start;
   for (const part of text.slice(start, end).split(/[与及]/u)) {
-    if (part.length === 0 || stopWordAt(text, words, s)) return false;
+    if (part.length === 0 || stopWordAt(text, words, s, true)) return false;
     s += part.length + 1;
   }
   return true;

@@ -32,15 +32,15 @@ function decomposes(word: string, sawHard: boolean): boolean {
   return false;
 }
 
-/** Whether the text at `p` opens with a function word or hard action verb (做强产业平台, 更高附加值), or its first word is a stop word. */
-export function stopWordAt(text: string, words: Uint8Array, p: number): boolean {
+/** Whether the text at `p` opens with a function word or hard action verb (做强产业平台, 更高附加值), or its first word is a stop word; with `soft`, a verb that may sit inside names (培育大产业) counts too. */
+export function stopWordAt(text: string, words: Uint8Array, p: number, soft = false): boolean {
   for (let n = 1; n <= 4; n++) {
     const head = text.slice(p, p + n);
-    if (STOPS.has(head) && !SOFT_STOPS.has(head) && words[p + n]) return true;
+    if (STOPS.has(head) && (soft || !SOFT_STOPS.has(head)) && words[p + n]) return true;
   }
   let q = p + 1;
   while (q < text.length && !words[q]) q++;
-  return isStopWord(text.slice(p, q), false);
+  return isStopWord(text.slice(p, q), soft);
 }
 
 function previousBoundary(words: Uint8Array, p: number): number {

@@ -1,5 +1,5 @@
 // Offset look-ups shared by the recognisers: which sentence holds an offset, and clause spans inside a sentence.
-import type { Sentence } from "../types.ts";
+import type { Mention, Sentence } from "../types.ts";
 
 /** The index of the sentence containing `offset` (binary search), or -1 when it falls between sentences. */
 export function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -33,5 +33,16 @@ export function clauses(text: string, start: number, end: number): [number, numb
     }
   }
   if (end > s) out.push([s, end]);
+  return out;
+}
+
+/** Mentions grouped by the sentence they are in, so look-ups around an offset scan one sentence, not the document. */
+export function bySentence(mentions: readonly Mention[]): Map<number, Mention[]> {
+  const out = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const list = out.get(m.sentence);
+    if (list) list.push(m);
+    else out.set(m.sentence, [m]);
+  }
   return out;
 }

@@ -24,3 +24,9 @@ export function wordBoundaries(text: string): Uint8Array {
   }
   return marks;
 }
+
+/** The words of a phrase with their part-of-speech tags (jieba's ICTCLAS tags: n noun, v verb, a adjective …). */
+export function taggedWords(phrase: string): { word: string; tag: string }[] {
+  if (!jieba) initWords([]);
+  return jieba!.tag(phrase, false);
+}

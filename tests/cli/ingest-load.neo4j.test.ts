@@ -23,10 +23,18 @@ describe("plangraph ingest --load", () => {
   it("writes the graph and loads it into Neo4j with the same counts per label and type", async () => {
     const { uri, user, password } = inject("neo4j");
     const out = join(dir, "baoding.json");
-    // The Baoding work-report excerpt (tests/fixtures/baoding-excerpt), a real plan in the newline-paragraph layout.
+    // The Baoding work-report excerpt (data/gold/inputs), a real plan in the newline-paragraph layout.
     await promisify(execFile)(
       process.execPath,
-      ["bin/plangraph.js", "ingest", "tests/fixtures/baoding-excerpt/input.txt", "--out", out, "--load", "-q"],
+      [
+        "bin/plangraph.js",
+        "ingest",
+        "data/gold/inputs/baoding-2021-work-report.excerpt.txt",
+        "--out",
+        out,
+        "--load",
+        "-q",
+      ],
       {
         env: { ...process.env, NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password },
       },

@@ -38,4 +38,18 @@ describe("clean", () => {
     expect(words).toContain(kept.slice(0, 2000));
     expect(kept.length).toBeGreaterThan(words.length * 0.97);
   });
+
+  it("records # heading lines with their level and offsets into the cleaned text", () => {
+    const md = clean(
+      "新华社北京3月12日电\n## 第一篇　开启新征程\n\n“十四五”时期。\n### 第一章　发展环境\n**加快**发展。",
+    );
+    expect(md.source).toBe("新华社北京3月12日电");
+    expect(md.text).toBe("第一篇　开启新征程\n“十四五”时期。\n第一章　发展环境\n加快发展。");
+    expect(md.headings).toEqual([
+      { start: 0, end: 9, level: 2 },
+      { start: 19, end: 27, level: 3 },
+    ]);
+    for (const h of md.headings!) expect(md.text.slice(h.start, h.end)).toMatch(/^第一[篇章]/u);
+    expect(doc.headings).toBeUndefined();
+  });
 });

@@ -66,3 +66,51 @@ describe("provenance on the sample plan", () => {
     });
   });
 });
+
+describe("provenance on Markdown plans of data/corpus-years", () => {
+  const files = [
+    "five-year-plans/2021-十四五规划纲要.md",
+    "statistical-communiques/2024.md",
+    "provincial-reports/福建省/2019.md",
+  ];
+
+  it.each(files)("keeps every offset of %s on the cleaned text, which holds no Markdown syntax", (file) => {
+    const path = `data/corpus-years/${file}`;
+    const { graph, extraction, issues } = ingestDocument(readFileSync(path), path, file);
+    expect(issues.filter((i) => i.severity === "error")).toEqual([]);
+    const plan = graph!.getNodeAttributes(`plan:${file}`) as NodeAttributes<"Plan">;
+    const text = plan.text!;
+    expect(plan.sourceUrl).toMatch(/^https:\/\/www\.(stats\.|fujian\.)?gov\.cn\//u);
+    expect(text).not.toMatch(/\*\*|<!--|-->|<\/?(details|summary|br)\b|!\[|\]\(|\||^#{1,6} |^-{3,}$/mu);
+    for (const s of extraction!.sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    let evidence = 0;
+    graph!.forEachEdge((_, attrs) => {
+      for (const ev of (attrs as { evidence?: Evidence[] }).evidence ?? []) {
+        evidence++;
+        expect(text.slice(ev.start, ev.end)).toBe(ev.sentence);
+      }
+    });
+    expect(evidence).toBeGreaterThan(100);
+  });
+
+  it("makes each # heading of the 14th outline a section whose heading is its line and whose depth is its level", () => {
+    const path = "data/corpus-years/five-year-plans/2021-十四五规划纲要.md";
+    const { extraction } = ingestDocument(readFileSync(path), path, "outline-14");
+    const { clean: doc, structure } = extraction!;
+    expect(doc.headings).toHaveLength(276);
+    const byStart = new Map(structure.sections.map((s) => [s.start, s]));
+    for (const h of doc.headings!) {
+      const section = byStart.get(h.start)!;
+      expect(section.depth).toBe(h.level - 1);
+      const line = doc.text.slice(section.headingStart, section.headingEnd);
+      expect(line).toBe(doc.text.slice(h.start, h.end));
+      expect(line.startsWith(section.number) && line.endsWith(section.heading)).toBe(true);
+    }
+    expect(structure.sections.filter((s) => /^第.+篇/u.test(s.number))).toHaveLength(19);
+    expect(structure.sections.find((s) => s.number.startsWith("第三章"))).toMatchObject({
+      heading: "主要目标",
+      role: "goals",
+      depth: 2,
+    });
+  });
+});

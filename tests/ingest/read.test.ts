@@ -42,6 +42,45 @@ describe("read", () => {
     expect(issues.map((i) => i.code)).toEqual(["read/html"]);
   });
 
+  it("reads a Markdown file as text with its front matter apart, by its .md name", () => {
+    // The 2020 statistical communiqué (data/corpus-years/statistical-communiques/2020.md).
+    const file = "data/corpus-years/statistical-communiques/2020.md";
+    const { decoded, issues } = read(readFileSync(file), file);
+    expect(issues).toEqual([]);
+    expect(decoded).toMatchObject({
+      format: "markdown",
+      encoding: "UTF-8",
+      frontMatter: {
+        source: "https://www.stats.gov.cn/sj/zxfb/202302/t20230203_1901004.html",
+        title: "中华人民共和国2020年国民经济和社会发展统计公报",
+      },
+    });
+    expect(decoded!.text.split("\n").slice(0, 3)).toEqual([
+      "中华人民共和国2020年国民经济和社会发展统计公报[1]",
+      "国家统计局",
+      "2021年2月28日",
+    ]);
+    expect(decoded!.text).toContain("\n## 一、综合[2]\n");
+    expect(read(readFileSync(file), "2020.txt").decoded!.format).toBe("markdown");
+  });
+
+  it("recognises UTF-16 without a byte-order mark by its NUL bytes, in both byte orders, instead of calling it binary", () => {
+    const text = readFileSync("data/gold/inputs/baoding-2021-work-report.excerpt.txt", "utf8").slice(0, 2000);
+    for (const [order, bytes] of [
+      ["UTF-16LE", Buffer.from(text, "utf16le")],
+      ["UTF-16BE", Buffer.from(text, "utf16le").swap16()],
+    ] as const) {
+      const { decoded, issues } = read(bytes, "plan.txt");
+      expect(decoded?.text, order).toBe(text);
+      expect(decoded?.encoding).toBe(order);
+      expect(issues.map((i) => i.code)).toEqual(["read/utf16-no-bom"]);
+    }
+    // Binary data with NUL bytes on one side is still binary: it does not read as text either way.
+    const binary = Buffer.alloc(4000);
+    for (let i = 0; i < binary.length; i += 2) binary[i] = 0x80 + (i % 97);
+    expect(read(binary, "x.txt").issues[0]?.code).toBe("read/binary");
+  });
+
   it("refuses an empty file", () => {
     const { decoded, issues } = read(Buffer.alloc(0), "empty.txt");
     expect(decoded).toBeUndefined();

@@ -31,6 +31,22 @@ describe("resolve", () => {
     expect(entities.filter((e) => e.label === "Industry" && e.name.startsWith("数字经济"))).toHaveLength(1);
   });
 
+  it("makes the variants of an industry's name one entity, with the variants as aliases", () => {
+    // Variants as plans write them (data/corpus/reports-2021): 氢能产业集群, 氢能全产业链, 氢能源汽车's 氢能源, 氢能经济.
+    const variants =
+      "一、发展氢能\n1．打造氢能产业集群，完善氢能全产业链，大力发展氢能源，发展氢能经济，壮大装备制造业和装备制造。";
+    const { extraction: ex } = extract(Buffer.from(variants), "reports-2021/省自治区/河北省.txt", "hebei");
+    const found = resolve(ex!.mentions, lexicon(), "河北").filter((e) => e.label === "Industry");
+    const hydrogen = found.filter((e) => e.id === "industry:氢能");
+    expect(hydrogen).toHaveLength(1);
+    expect(hydrogen[0]!.name).toBe("氢能");
+    expect(hydrogen[0]!.aliases).toEqual(
+      expect.arrayContaining(["氢能产业集群", "氢能全产业链", "氢能源", "氢能经济"]),
+    );
+    expect(found.filter((e) => e.id.startsWith("industry:氢能"))).toHaveLength(1);
+    expect(found.filter((e) => e.id.startsWith("industry:装备制造"))).toHaveLength(1);
+  });
+
   it("scopes a zone named without a place to the plan's province", () => {
     expect(byId.has("region:河北/沿海经济带")).toBe(true);
     expect(byId.get("region:冀中南")).toBeDefined();

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { graphJsonSchema, type SerializedPlanGraph } from "../../schema/index.ts";
+import { graphJsonSchema, validateGraph, type SerializedPlanGraph } from "../../schema/index.ts";
 import { ingestDocument } from "../../ingest/pipeline.ts";
 
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(graphJsonSchema());
@@ -31,5 +31,22 @@ describe("graphJsonSchema", () => {
     const relation = broken.edges.find((e) => e.attributes.type === "SUPPORTS")!;
     delete (relation.attributes.evidence as { start?: number }[])[0]!.start;
     expect(validate(broken)).toBe(false);
+  });
+
+  it("accepts the declared plan genres, 统计公报 among them, and rejects any other, as the runtime validator does", () => {
+    const genre = (value: string) => {
+      const g = copy();
+      g.nodes.find((n) => n.attributes.label === "Plan")!.attributes.genre = value;
+      return g;
+    };
+    expect(validate(genre("统计公报"))).toBe(true);
+    expect(validate(genre("年度报告"))).toBe(false);
+    const { issues } = validateGraph(genre("年度报告"), "g.json");
+    expect(issues).toEqual([
+      expect.objectContaining({
+        code: "graph/bad-property",
+        message: expect.stringMatching(/'genre' must be one of .*统计公报/u),
+      }),
+    ]);
   });
 });

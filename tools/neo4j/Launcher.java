@@ -5,9 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import org.neo4j.commandline.admin.security.PasswordCommand;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -16,13 +22,24 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.config.Setting;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Starts Neo4j with the settings plangraph expects (Bolt on 127.0.0.1, no file URLs for LOAD CSV, a transaction
- * timeout) and stops it cleanly on SIGTERM, SIGINT or, with --exit-with-parent, when standard input closes.
+ * timeout, per-transaction and total memory limits) and stops it cleanly on SIGTERM, SIGINT or, with
+ * --exit-with-parent, when standard input closes. The password is in force before Bolt opens its port: a new store is
+ * created with it (the initial-password file neo4j-admin writes), and an existing store whose password differs from the
+ * configured one is first started with Bolt off to change it, so no client ever sees the factory login neo4j/neo4j.
  */
 public final class Launcher {
   private static final String PREFIX = "plangraph-neo4j: ";
+  /** Where the launcher remembers (as a salted hash) the password it last set, so unchanged ones need no extra start. */
+  private static final String PASSWORD_STAMP = "password.sha256";
 
   private Launcher() {}
 
@@ -37,6 +54,8 @@ public final class Launcher {
     String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
     long pageCache = parseBytes(flags.getOrDefault("pagecache", "512m"));
     Duration txTimeout = Duration.ofSeconds(Long.parseLong(flags.getOrDefault("tx-timeout-seconds", "600")));
+    long txMemory = parseBytes(flags.getOrDefault("tx-memory", "256m"));
+    long txMemoryTotal = parseBytes(flags.getOrDefault("tx-memory-total", "512m"));
 
     if (auth && password.length() < 8) {
       System.err.println(PREFIX + "NEO4J_PASSWORD must have at least 8 characters when auth is on (or pass --no-auth)");
@@ -46,6 +65,9 @@ public final class Launcher {
 
     Map<Setting<?>, Object> config = new HashMap<>();
     config.put(BoltConnector.enabled, true);
+    config.put(GraphDatabaseSettings.memory_tracking, true);
+    config.put(GraphDatabaseSettings.memory_transaction_max_size, txMemory);
+    config.put(GraphDatabaseSettings.memory_transaction_global_max_size, txMemoryTotal);
     config.put(BoltConnector.listen_address, new SocketAddress(host, port));
     config.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
     config.put(GraphDatabaseSettings.auth_enabled, auth);
@@ -56,19 +78,22 @@ public final class Launcher {
     config.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
     config.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
 
-    DatabaseManagementService dbms;
-    try {
-      dbms = new DatabaseManagementServiceBuilder(home).setConfig(config).build();
-    } catch (RuntimeException e) {
-      System.err.println(PREFIX + "could not start Neo4j in " + home + ": " + rootMessage(e));
-      System.err.println(PREFIX + "is another Neo4j using this data folder or port " + port + "? (npm run neo4j:stop)");
-      System.exit(1);
-      return;
+    if (auth) {
+      boolean fresh = !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
+      if (fresh) writeInitialPassword(home, password);
+      else if (!stampMatches(home, password)) {
+        // Bolt stays closed while the stored password is changed, then the server starts again with it open.
+        Map<Setting<?>, Object> closed = new HashMap<>(config);
+        closed.put(BoltConnector.enabled, false);
+        DatabaseManagementService offline = startOrExit(home, closed, port);
+        setPassword(offline, password);
+        offline.shutdown();
+      }
     }
+    DatabaseManagementService dbms = startOrExit(home, config, port);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(dbms, pidFile), "plangraph-neo4j-shutdown"));
-
-    if (auth) setPassword(dbms, password);
     dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    if (auth) writeStamp(home, password);
     if (pidFile != null) {
       Files.createDirectories(pidFile.getParent());
       Files.writeString(pidFile, ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8);
@@ -89,6 +114,71 @@ public final class Launcher {
     System.out.flush();
 
     if (flags.containsKey("exit-with-parent")) exitWhenStdinCloses();
+  }
+
+  /** Builds and starts the database management service, or exits with advice when it cannot start. */
+  private static DatabaseManagementService startOrExit(Path home, Map<Setting<?>, Object> config, int port) {
+    try {
+      return new DatabaseManagementServiceBuilder(home).setConfig(config).build();
+    } catch (RuntimeException e) {
+      System.err.println(PREFIX + "could not start Neo4j in " + home + ": " + rootMessage(e));
+      System.err.println(PREFIX + "is another Neo4j using this data folder or port " + port + "? (npm run neo4j:stop)");
+      System.exit(1);
+      return null;
+    }
+  }
+
+  /**
+   * Writes the initial-password file (data/dbms/auth.ini, as neo4j-admin dbms set-initial-password does): the system
+   * database is created with this password for user neo4j, before Bolt accepts its first connection.
+   */
+  private static void writeInitialPassword(Path home, String password) throws IOException {
+    Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+    Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+    Files.createDirectories(file.getParent());
+    Files.deleteIfExists(file);
+    FileUserRepository users =
+        new FileUserRepository(
+            new DefaultFileSystemAbstraction(), file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+    try {
+      users.start();
+      byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+      users.create(new User("neo4j", null, new PasswordCommand() {}.createCredentialForPassword(bytes), false, false));
+      users.shutdown();
+    } catch (Exception e) {
+      throw new IOException("could not write the initial password to " + file + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** Whether the password stamp in the home folder records this password (salted SHA-256). */
+  private static boolean stampMatches(Path home, String password) {
+    try {
+      String[] parts = Files.readString(home.resolve(PASSWORD_STAMP), StandardCharsets.UTF_8).trim().split(":");
+      return parts.length == 2 && parts[1].equals(saltedHash(parts[0], password));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Records the password now in force as a salted hash, readable by the owner only. */
+  private static void writeStamp(Path home, String password) throws IOException {
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    String hexSalt = HexFormat.of().formatHex(salt);
+    Path stamp = home.resolve(PASSWORD_STAMP);
+    Files.writeString(stamp, hexSalt + ":" + saltedHash(hexSalt, password) + "\n", StandardCharsets.UTF_8);
+    stamp.toFile().setReadable(false, false);
+    stamp.toFile().setReadable(true, true);
+  }
+
+  private static String saltedHash(String salt, String password) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(salt.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Sets the neo4j user's password, so a fresh store accepts the configured one without a forced change. */

@@ -25,6 +25,8 @@ options:
   --detach            start in the background, wait for the ready line, then exit (log in DIR/neo4j.log)
   --no-auth           turn authentication off (default: on, user neo4j, password NEO4J_PASSWORD or ${DEFAULT_PASSWORD})
   --heap SIZE         JVM heap (default 1g)         --pagecache SIZE   page cache (default 512m)
+  --tx-memory SIZE    heap one transaction may use (default 256m; PLANGRAPH_NEO4J_TX_MEMORY)
+  --tx-memory-total SIZE  heap all transactions together may use (default 512m; PLANGRAPH_NEO4J_TX_MEMORY_TOTAL)
   --gc parallel|g1    garbage collector (default parallel: on 2 cores and a 1g heap it spent 5-15% less CPU
                       loading the corpus than G1; PLANGRAPH_NEO4J_GC, or a -XX:+Use…GC in PLANGRAPH_NEO4J_JAVA_OPTS)
   --exit-with-parent  stop when standard input closes (used by tests)`;
@@ -143,7 +145,6 @@ function javaArgs(flags, home) {
   return [
     `-Xmx${flags.heap ?? process.env.PLANGRAPH_NEO4J_HEAP ?? "1g"}`,
     ...gc,
-    "-XX:+ExitOnOutOfMemoryError",
     "-XX:-OmitStackTraceInFastThrow",
     "-Dfile.encoding=UTF-8",
     "-Dio.netty.tryReflectionSetAccessible=true",
@@ -160,6 +161,10 @@ function javaArgs(flags, home) {
     join(home, "neo4j.pid"),
     "--pagecache",
     flags.pagecache ?? process.env.PLANGRAPH_NEO4J_PAGECACHE ?? "512m",
+    "--tx-memory",
+    flags["tx-memory"] ?? process.env.PLANGRAPH_NEO4J_TX_MEMORY ?? "256m",
+    "--tx-memory-total",
+    flags["tx-memory-total"] ?? process.env.PLANGRAPH_NEO4J_TX_MEMORY_TOTAL ?? "512m",
     ...(flags["no-auth"] || process.env.PLANGRAPH_NEO4J_AUTH === "off" ? ["--no-auth"] : []),
     ...(flags["exit-with-parent"] ? ["--exit-with-parent"] : []),
   ];

@@ -16,6 +16,7 @@ import {
   type Responses,
   type SearchQuery,
 } from "../api-contract.ts";
+import { checkParameterDepth } from "../../graph/neo4j/index.ts";
 import { ApiError } from "./errors.ts";
 import { exportFormats } from "./export-route.ts";
 
@@ -24,14 +25,21 @@ export const CYPHER_NOT_CONFIGURED =
   "the Cypher console needs Neo4j: start one (npm run neo4j, or docker compose up), load the graph " +
   "(plangraph load out/hebei.json), then restart the explorer with NEO4J_URI set (NEO4J_URI=bolt://127.0.0.1:7687 npm start)";
 
+/** The advice shown when the server's Neo4j stopped answering. */
+const NEO4J_DOWN = "the explorer cannot answer until it is back (npm run neo4j, or docker compose up)";
+
 /** Registers every /api route on the server, answering from the given store. */
 export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void {
   app.get(ROUTES.health, async (): Promise<Health> => {
-    const cypher = typeof store.cypher === "function";
+    const database = store.health ? await store.health() : undefined;
+    const cypher = typeof store.cypher === "function" && database?.reachable !== false;
     return {
       store: store.kind,
       cypher,
-      ...(cypher ? {} : { cypherHelp: CYPHER_NOT_CONFIGURED }),
+      ...(database ? { neo4j: database } : {}),
+      ...(cypher
+        ? {}
+        : { cypherHelp: database ? `${database.problem ?? "Neo4j is down"}; ${NEO4J_DOWN}` : CYPHER_NOT_CONFIGURED }),
       exportFormats: exportFormats(),
     };
   });
@@ -110,7 +118,9 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     { schema: { body: REQUEST_SCHEMAS.cypher } },
     async (request): Promise<Responses["cypher"]> => {
       if (!store.cypher) throw new ApiError("cypher/not-configured", 501, CYPHER_NOT_CONFIGURED);
-      return store.cypher(request.body.query, request.body.params ?? {});
+      const params = request.body.params ?? {};
+      checkParameterDepth(params);
+      return store.cypher(request.body.query, params);
     },
   );
 }

@@ -17,6 +17,9 @@ export class ApiError extends Error {
 /** The HTTP status of every error code; typed against the union of codes, so a code added or renamed below fails tsc here. */
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   "api/bad-request": 400,
+  "api/bad-json": 400,
+  "api/bad-url": 400,
+  "api/wrong-host": 421,
   "api/not-found": 404,
   "api/internal": 500,
   "cypher/not-configured": 501,
@@ -42,6 +45,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   "neo4j/timeout": 504,
   "neo4j/bad-parameter": 400,
   "neo4j/query-failed": 400,
+  "neo4j/busy": 503,
+  "neo4j/too-large": 422,
   "export/unknown-format": 400,
   "export/bad-option": 400,
   "export/schema-conflict": 500,
@@ -52,13 +57,18 @@ const PRIVATE: Partial<Record<ErrorCode, string>> = {
   "neo4j/auth-failed":
     "the server could not log in to Neo4j; check NEO4J_USER and NEO4J_PASSWORD where the server runs",
   "neo4j/database-not-found": "the server's Neo4j database does not exist; check NEO4J_DATABASE where the server runs",
+  "neo4j/unreachable":
+    "the server cannot reach its Neo4j (is it running? npm run neo4j, or docker compose up); check NEO4J_URI where the server runs",
 };
+
+/** A Bolt or Neo4j address in a message, with the words that introduce it: the browser is not told where Neo4j is. */
+const ADDRESS = /(?: at)? (?:bolt|neo4j)(?:\+s|\+ssc)?:\/\/[^\s),;'"]+/gi;
 
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && Object.hasOwn(STATUS, code);
 
 /** Strips the `module: ` prefix the layers below put in messages meant for logs. */
 function userMessage(message: string): string {
-  return message.replace(/^(graph\/[a-z0-9]+|web\/[a-z]+): /, "");
+  return message.replace(/^(graph\/[a-z0-9]+|web\/[a-z]+): /, "").replace(ADDRESS, "");
 }
 
 /** Turns anything thrown while answering into a status and error body; unknown errors become a 500 that reveals nothing. */

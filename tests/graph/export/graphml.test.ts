@@ -4,11 +4,18 @@ import Graph from "graphology";
 import { parse } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
 import { createPlanGraph, type PlanGraph } from "../../../graph/model/index.ts";
-import type { EdgeAttributes, NodeAttributes } from "../../../schema/index.ts";
+import { EDGE_PROPERTIES, NODE_PROPERTIES, type EdgeAttributes, type NodeAttributes } from "../../../schema/index.ts";
 import { CASES, TRICKY_EDGE, TRICKY_SENTENCE, evidenceOf, expectSameGraph, specialCharacters } from "./graphs.ts";
 import { exportToMemory } from "./export-to-text.ts";
 
-const JSON_KEYS = new Set(["aliases", "evidence"]);
+/** Properties GraphML holds as JSON text: every list the schema declares (aliases, rules, chain, evidence). */
+const JSON_KEYS = new Set(
+  [...Object.values(NODE_PROPERTIES), ...Object.values(EDGE_PROPERTIES)].flatMap((specs) =>
+    Object.entries(specs)
+      .filter(([, spec]) => spec.kind.endsWith("[]"))
+      .map(([name]) => name),
+  ),
+);
 
 /** Turns graphology-graphml's reading (ids n0…, JSON text for lists) back into a plan graph keyed by plangraph ids. */
 function readBack(text: string): PlanGraph {

@@ -64,6 +64,24 @@ describe("plangraph load", () => {
   });
 });
 
+describe("plangraph load of a graph that does not match its plan text", () => {
+  it("refuses it with exit code 1, naming the edge and what the text holds there, and writes nothing", async () => {
+    await emptyDatabase(connection);
+    const graph = planGraph(HEBEI_PROPOSAL);
+    const edge = graph.edges.find((e) => (e.attributes as { evidence?: unknown[] }).evidence?.length);
+    const evidence = (edge?.attributes as { evidence: { start: number; end: number }[] }).evidence[0]!;
+    evidence.start += 3;
+    evidence.end += 3;
+    const file = join(dir, "shifted.json");
+    await writeFile(file, JSON.stringify(graph));
+    const { code, stderr } = await plangraph("load", file);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`edge '${edge?.key}'`);
+    expect(stderr).toMatch(/but its text there reads '.*'.*does not match its plan text/);
+    expect(await countsInDb(connection)).toEqual({ labels: {}, types: {} });
+  });
+});
+
 describe("plangraph cypher", () => {
   it("prints rows as a table, with parameters from --param", async () => {
     await plangraph("load", join(dir, "hebei.json"));

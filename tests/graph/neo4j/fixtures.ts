@@ -12,12 +12,13 @@ import {
   type SerializedPlanGraph,
 } from "../../../schema/index.ts";
 
-/** A relation read from one sentence of a plan. */
+/** A relation read from one sentence of a plan, or inferred with its evidence sentence (`extra`: derived, basis, via …). */
 export interface Statement {
-  type: "LOCATED_IN" | "SUPPORTS" | "TARGETS";
+  type: "LOCATED_IN" | "SUPPORTS" | "TARGETS" | "SUBSECTOR_OF" | "DEVELOPS" | "PURSUES";
   from: [EntityLabel, string];
   to: [EntityLabel, string];
   sentence: string;
+  extra?: Record<string, unknown>;
 }
 
 /** A plan to turn into a graph: metadata, sections of real sentences, and the relations they state. */
@@ -174,9 +175,9 @@ export function planGraph(spec: PlanSpec): SerializedPlanGraph {
     };
     const source = addEntity(...statement.from);
     const target = addEntity(...statement.to);
-    const edge = addEdge(statement.type, source, target, { evidence: [] });
+    const edge = addEdge(statement.type, source, target, { evidence: [], ...statement.extra });
     (edge.attributes as { evidence: unknown[] }).evidence.push(evidence);
-    for (const entity of [source, target]) {
+    for (const entity of statement.extra?.derived ? [] : [source, target]) {
       const mention = addEdge("MENTIONED_IN", entity, found.section, { evidence: [] });
       const list = (mention.attributes as { evidence: { sentence: string }[] }).evidence;
       if (!list.some((e) => e.sentence === found.sentence)) list.push(evidence);

@@ -19,6 +19,23 @@ describe("splitByPlan", () => {
     expect(parts[1]?.edges[0]?.storedKey).toMatch(/^[A-Z_]+:.+->.+@reports-2021\/hebei$/);
   });
 
+  it("reports evidence whose offsets do not hold its sentence in the plan text, and accepts a plan stored without text", () => {
+    const graph = planGraph(HEBEI_PROPOSAL);
+    expect(splitByPlan(graph).issues).toEqual([]);
+    const edge = graph.edges.find((e) => (e.attributes as { evidence?: unknown[] }).evidence?.length);
+    const evidence = (edge?.attributes as { evidence: { start: number; end: number }[] }).evidence[0]!;
+    evidence.end = evidence.start + 2;
+    // The fixture's edges share evidence objects, so every edge quoting that sentence is reported.
+    const { issues } = splitByPlan(graph);
+    expect(issues.length).toBeGreaterThanOrEqual(1);
+    expect(issues.every((i) => i.code === "graph/bad-property")).toBe(true);
+    expect(issues.map((i) => i.source.item)).toContain(`edge '${edge?.key}'`);
+    expect(issues[0]?.message).toMatch(/evidence 0 quotes '.+' at characters \d+–\d+ of plan 'plan:.+', but its text/);
+    const plan = graph.nodes.find((n) => n.attributes.label === "Plan");
+    delete (plan?.attributes as { text?: string }).text;
+    expect(splitByPlan(graph).issues).toEqual([]);
+  });
+
   it("keeps entities no edge touches apart, to be written on their own", () => {
     const graph = planGraph(HEBEI_PROPOSAL);
     graph.nodes.push({ key: "region:承德", attributes: { label: "Region", name: "承德", aliases: [] } as never });

@@ -24,6 +24,27 @@ const PROPOSAL_WITH_OPENING: PlanSpec = {
       sentence: "深度融入",
     },
     { type: "SUPPORTS", from: ["Project", "河钢塞尔维亚钢厂"], to: ["Project", "“一带一路”"], sentence: "深度融入" },
+    {
+      type: "SUBSECTOR_OF",
+      from: ["Industry", "氢能"],
+      to: ["Industry", "可再生能源"],
+      sentence: "因势发展奥运经济",
+      extra: { via: "catalogue" },
+    },
+    {
+      type: "DEVELOPS",
+      from: ["Region", "河北"],
+      to: ["Industry", "氢能"],
+      sentence: "因势发展奥运经济",
+      extra: { derived: true, basis: "issuer" },
+    },
+    {
+      type: "PURSUES",
+      from: ["Region", "河北"],
+      to: ["Goal", "京津冀协同发展"],
+      sentence: "京津冀协同发展",
+      extra: { derived: true, basis: "issuer" },
+    },
   ],
 };
 

@@ -52,16 +52,14 @@ describe("Neo4j store and memory store on the sample plan", () => {
         await memory.neighbourhood(key, { depth: 2, limit: 30 }),
       );
     }
-    // The fourth hub, or the next one a path joins to the first (since main 86c889d, 现代农业 sits in another component).
     const [first, ...others] = hubs as [string, ...string[]];
-    let last = others[2] as string;
-    let path = null;
-    for (const key of others.slice(2)) {
-      [last, path] = [key, await memory.shortestPath(first, key)];
-      if (path) break;
+    let compared = 0;
+    for (const other of others.slice(2)) {
+      const path = await memory.shortestPath(first, other);
+      expect(await database.shortestPath(first, other)).toEqual(path);
+      if (path) compared++;
     }
-    expect(path).not.toBeNull();
-    expect(await database.shortestPath(first, last)).toEqual(path);
+    expect(compared).toBeGreaterThanOrEqual(2);
   });
 
   it("refuses writes from the Cypher console and leaves the database unchanged", async () => {

@@ -43,7 +43,7 @@ function cell(value: JsonValue): string {
 /** Draws a query result as a table with a summary line. */
 function resultTable(result: ReadQueryResult): HTMLElement {
   const summary =
-    `${count(result.rows.length)} row(s)${result.truncated ? " (cut at the row limit)" : ""}, ` +
+    `${count(result.rows.length)} row(s)${result.truncated ? ` (cut at the ${result.cut === "bytes" ? "size" : "row"} limit)` : ""}, ` +
     `${count(result.nodes.length)} node(s), ${count(result.relationships.length)} relationship(s) in ${Math.round(result.ms)} ms`;
   return h(
     "div",
