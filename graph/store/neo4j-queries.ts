@@ -1,6 +1,7 @@
-// The Neo4j store's building blocks: labels from ids, per-label and per-type reads, and the subgraph a selection fetches.
+// The Neo4j store's building blocks: labels from ids, per-label and per-type reads, the subgraph a selection fetches, mentions.
 import type { Record as Neo4jRecord } from "neo4j-driver";
 import {
+  EVIDENCE_COLUMNS,
   EDGE_PROPERTIES,
   EDGE_TYPES,
   ENDPOINTS,
@@ -15,6 +16,7 @@ import {
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
 import { edgeFromNeo4j, nodeFromNeo4j } from "../neo4j/index.ts";
+import { listMentions, type PlanMention } from "../compare/index.ts";
 import { byCodePoint } from "./defaults.ts";
 import { edgeNotFound, nodeNotFound } from "./errors.ts";
 
@@ -164,4 +166,31 @@ export async function fetchSubgraph(read: ReadRecords, selection: DatabaseSelect
   nodes.sort((a, b) => byCodePoint(a.key, b.key));
   edges.sort((a, b) => byCodePoint(a.key, b.key));
   return { attributes: {}, options: { ...GRAPH_OPTIONS }, nodes, edges };
+}
+
+/** The Neo4j column holding a relationship's evidence sentences, one entry per sentence (see EVIDENCE_COLUMNS). */
+const SENTENCE_COLUMN = Object.entries(EVIDENCE_COLUMNS).find(([, field]) => field === "sentence")?.[0] as string;
+
+/** The plans that mention an entity, with the number of their sentences that do, named as graph/compare names them. */
+export async function mentionsOf(read: ReadRecords, label: NodeLabel, key: string): Promise<PlanMention[]> {
+  const edges = await read(
+    `MATCH (n:${label} {id: $key})-[r:MENTIONED_IN]->() RETURN r.plan AS plan, size(r.${SENTENCE_COLUMN}) AS sentences`,
+    { key },
+  );
+  const counts = new Map<string, number>();
+  for (const r of edges) {
+    const plan = String(r.get("plan"));
+    counts.set(plan, (counts.get(plan) ?? 0) + ((r.get("sentences") as number | null) ?? 1));
+  }
+  const plans = await read(
+    "MATCH (p:Plan) WHERE p.id IN $keys RETURN p.id AS key, p.name AS name, p.region AS region, p.level AS level",
+    { keys: [...counts.keys()].map((plan) => `plan:${plan}`) },
+  );
+  const byId = new Map(
+    plans.map((r) => [
+      String(r.get("key")).replace(/^plan:/, ""),
+      Object.fromEntries(["name", "region", "level"].map((k) => [k, r.get(k)]).filter(([, v]) => v !== null)),
+    ]),
+  );
+  return listMentions(counts, (plan) => byId.get(plan));
 }

@@ -2,7 +2,6 @@
 import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import {
   ENTITY_LABELS,
-  EVIDENCE_COLUMNS,
   NODE_LABELS,
   RELATION_TYPES,
   isEdgeType,
@@ -21,7 +20,7 @@ import {
   type ReadQueryOptions,
   type ReadQueryResult,
 } from "../neo4j/index.ts";
-import { comparePlans, listMentions, type PlanComparison, type PlanMention } from "../compare/index.ts";
+import { comparePlans, type PlanComparison, type PlanMention } from "../compare/index.ts";
 import { fromSerialized, toSerialized } from "../model/index.ts";
 import { select } from "../select/index.ts";
 import { buildDetails, evidenceSections, type TouchingEdge } from "./details.ts";
@@ -33,6 +32,7 @@ import {
   firstLabel,
   groupByLabel,
   labelOfKey,
+  mentionsOf,
   nodesOf,
   type ReadRecords,
 } from "./neo4j-queries.ts";
@@ -67,9 +67,6 @@ export interface Neo4jStoreOptions {
   /** Told what a Cypher selection left out (rows past the cap, non-plangraph elements); default: nowhere. */
   onWarning?: (message: string) => void;
 }
-
-/** The Neo4j column holding a relationship's evidence sentences, one entry per sentence (see EVIDENCE_COLUMNS). */
-const SENTENCE_COLUMN = Object.entries(EVIDENCE_COLUMNS).find(([, field]) => field === "sentence")?.[0] as string;
 
 /** Result nodes up to which the console also fetches the relationships among them. */
 const CONNECT_LIMIT = 1_000;
@@ -362,26 +359,7 @@ export class Neo4jStore implements GraphStore {
   async plansMentioning(key: string): Promise<PlanMention[]> {
     const node = await this.#nodeRef(key);
     if (!isEntityLabel(node.label)) throw notAnEntity(key, node.label);
-    const edges = await this.#read(
-      `MATCH (n:${node.label} {id: $key})-[r:MENTIONED_IN]->() RETURN r.plan AS plan, size(r.${SENTENCE_COLUMN}) AS sentences`,
-      { key },
-    );
-    const counts = new Map<string, number>();
-    for (const r of edges) {
-      const plan = String(r.get("plan"));
-      counts.set(plan, (counts.get(plan) ?? 0) + ((r.get("sentences") as number | null) ?? 1));
-    }
-    const plans = await this.#read(
-      "MATCH (p:Plan) WHERE p.id IN $keys RETURN p.id AS key, p.name AS name, p.region AS region, p.level AS level",
-      { keys: [...counts.keys()].map((plan) => `plan:${plan}`) },
-    );
-    const byId = new Map(
-      plans.map((r) => [
-        String(r.get("key")).replace(/^plan:/, ""),
-        Object.fromEntries(["name", "region", "level"].map((k) => [k, r.get(k)]).filter(([, v]) => v !== null)),
-      ]),
-    );
-    return listMentions(counts, (plan) => byId.get(plan));
+    return mentionsOf(this.#reader, node.label, key);
   }
 
   /** Runs a read-only query; like Neo4j Browser, the relationships among the nodes it returned are added to its graph. */
