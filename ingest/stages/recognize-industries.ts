@@ -193,7 +193,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     if (
       prefix.length < 2 ||
       QUANTITY_RESIDUE.test(prefix) ||
-      /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix)
+      /[0-9“”（）()、+＋]|[一二三四五六七八九十两][大个]/u.test(prefix)
     )
       continue;
     if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name) || verbInside(prefix)) continue;

@@ -172,13 +172,14 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
     start = nameStart(text, start, headStart, lex);
     if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;
     const conj = text[start - 1];
-    if (conj === "和" || conj === "与" || conj === "及") {
+    if ((conj === "和" || conj === "与" || conj === "及") && ctx.words[start - 1]) {
       const l = phraseStart(text, start - 1, floor, ctx.words, 22, true);
       const left = text.slice(l, start - 1);
       const leftHead = HEAD_RE_END.exec(left)?.[0];
       if (
         left.length >= 2 &&
         !GENERIC_PREFIX.test(left) &&
+        !lex.regionForms.has(left) &&
         (!leftHead || (kind === "event" && leftHead.endsWith("会") && head.endsWith("会")))
       )
         start = l;

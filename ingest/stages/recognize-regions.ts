@@ -258,7 +258,12 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
         continue;
       }
     }
-    const ancestors = prefixAncestors(lex, prefix, ctx);
+    const around = prefixAncestors(lex, prefix, ctx);
+    // A metropolitan area or city cluster named after a city reaches beyond it (杭州都市圈 lies in 浙江, not in 杭州).
+    const ancestors =
+      /^(都市圈|经济圈|城市群|经济带)$/u.test(m[0]) && lex.regions.get(around[0] ?? "")?.name === prefix
+        ? around.slice(1)
+        : around;
     const initial = (c: string) => lex.abbreviations.has(c) || firstChars.has(c);
     // A prefix of place initials and directions names a place (攀西经济区, 冀中南地区).
     const compoundPrefix =
