@@ -14,6 +14,7 @@ import { recognizeRelations, regionContainment } from "./stages/recognize-relati
 import { resolve } from "./stages/resolve.ts";
 import { MAX_SENTENCE, sentences } from "./stages/sentences.ts";
 import { structure } from "./stages/structure.ts";
+import { sortHits } from "./text/spans.ts";
 import { initWords, wordBoundaries } from "./text/words.ts";
 import type { DecodedText, DocumentExtraction, RecognitionContext } from "./types.ts";
 
@@ -68,6 +69,10 @@ function extractRead(
     sentences: sents,
     sections: new Map(docStructure.sections.map((s) => [s.path, s])),
     words: wordBoundaries(cleaned.text),
+    hits: {
+      regions: sortHits(lex.regionMatcher.matchInText(cleaned.text)),
+      industries: sortHits(lex.industryMatcher.matchInText(cleaned.text)),
+    },
     planRegion: region?.key,
     planProvince: region?.province,
     planYear: metadata.year,

@@ -132,12 +132,21 @@ export interface DocumentExtraction {
   issues: Issue[];
 }
 
+/** One lexicon match: where it starts and ends and the form matched. */
+export interface LexiconHit {
+  begin: number;
+  end: number;
+  keyword: string;
+}
+
 /** What every recogniser reads: the cleaned text, its sentences and sections, word boundaries and the plan's own region. */
 export interface RecognitionContext {
   text: string;
   sentences: Sentence[];
   sections: Map<string, Section>;
   words: Uint8Array;
+  /** Every lexicon match in the text, region forms and industry terms, sorted by start: one Aho-Corasick pass each. */
+  hits: { regions: LexiconHit[]; industries: LexiconHit[] };
   planRegion?: string;
   planProvince?: string;
   planYear?: number;

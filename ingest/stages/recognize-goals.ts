@@ -183,16 +183,17 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string, sentence = ""
   return false;
 }
 
-/** Whether a clause only finishes or opens named projects (完成复兴路西延、乐凯大街南延; 建成赣深高铁等项目): a step of work, not an end state. */
+/** Whether a clause only finishes or opens named projects (完成复兴路西延、乐凯大街南延; 茅坪港二期等项目投入使用): a step of work, not an end state. */
 function completesProjects(text: string, start: number, end: number, projects: Mention[]): boolean {
-  const verb = /^(加快)?(完成|建成|开工|竣工|投用|建成投用|建成通车)/u.exec(text.slice(start, end));
+  const clause = text.slice(start, end);
+  const verb =
+    /^(加快)?(完成|建成|开工|竣工|投用|建成投用|建成通车)/u.exec(clause) ??
+    /(建成通车|投入使用|建成投用|竣工投产|建成投产|开工建设|建成)$/u.exec(clause);
   if (!verb) return false;
-  let rest = text.slice(start + verb[0].length, end);
+  let rest = verb.index === 0 ? clause.slice(verb[0].length) : clause.slice(0, verb.index);
+  const before = rest.length;
   for (const p of projects) if (p.start >= start && p.end <= end) rest = rest.replace(text.slice(p.start, p.end), "");
-  return (
-    rest.length < text.slice(start + verb[0].length, end).length &&
-    rest.replace(/[、和及等项目工程\s]/gu, "").length <= 2
-  );
+  return rest.length < before && rest.replace(/[、和及等项目工程\s]/gu, "").length <= 2;
 }
 
 /** Lists goal mentions with horizon, commitment and, for numeric targets, metric/value/unit; a leading region subject (河北要…) is left out of the name; `projects` are the project mentions, whose mere completion is not a goal. */

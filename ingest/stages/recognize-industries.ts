@@ -2,7 +2,7 @@
 import type { Lexicon } from "../lexicon/index.ts";
 import { listItems, type ListItem } from "../text/lists.ts";
 import { phraseStart, stopWordAt } from "../text/phrase-start.ts";
-import { bySentence, sentenceAt } from "../text/spans.ts";
+import { bySentence, hitsIn, sentenceAt } from "../text/spans.ts";
 import { taggedWords } from "../text/words.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
@@ -83,9 +83,9 @@ function notAnIndustry(name: string, lex: Lexicon): boolean {
 }
 
 /** Drops a place, or a compound of two or more place initials, at the start of a name when two or more characters remain (保定新能源 → 新能源, 成资临空经济 → 临空经济). */
-function withoutPlace(text: string, start: number, end: number, lex: Lexicon, words: Uint8Array): number {
-  const place = lex.regionMatcher
-    .matchInText(text.slice(start, end))
+function withoutPlace(ctx: RecognitionContext, start: number, end: number, lex: Lexicon): number {
+  const { text, words } = ctx;
+  const place = hitsIn(ctx.hits.regions, start, end)
     .filter((x) => x.begin === 0 && end - start - x.end >= 2)
     .sort((a, b) => b.end - a.end)[0];
   if (place) return start + place.end;
@@ -100,7 +100,7 @@ function catalogueTerms(ctx: RecognitionContext, lex: Lexicon, projects: Mention
   const { text } = ctx;
   const out: Mention[] = [];
   const projectsIn = bySentence(projects);
-  for (const { begin, end, keyword } of lex.industryMatcher.matchInText(text)) {
+  for (const { begin, end, keyword } of ctx.hits.industries) {
     const at = sentenceAt(ctx.sentences, begin);
     const inName = (projectsIn.get(at) ?? []).some(
       (p) => p.start <= begin && p.end >= end && p.end - p.start > end - begin,
@@ -171,7 +171,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const lead = LEADING_GENERIC.exec(text.slice(start, headStart));
     if (lead && (headStart - start - lead[0].length >= 2 || headStart - start === lead[0].length))
       start += lead[0].length;
-    start = withoutPlace(text, start, headStart, lex, ctx.words);
+    start = withoutPlace(ctx, start, headStart, lex);
     // A global opening is not part of the industry (全球数字经济 → 数字经济).
     const global = /^(中国国际|中国|国际|全国|全球|世界)/u.exec(text.slice(start, headStart));
     if (global && headStart - start - global[0].length >= 2) start += global[0].length;
@@ -193,7 +193,7 @@ function headPhrases(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     if (
       prefix.length < 2 ||
       QUANTITY_RESIDUE.test(prefix) ||
-      /[0-9“”（）()、]|[一二三四五六七八九十两][大个]/u.test(prefix)
+      /[0-9“”（）()、+＋]|[一二三四五六七八九十两][大个]/u.test(prefix)
     )
       continue;
     if (notAnIndustry(prefix, lex) || lex.genericIndustryHeads.has(name) || verbInside(prefix)) continue;
@@ -217,17 +217,17 @@ function known(lex: Lexicon, name: string): boolean {
 
 /** Emits the items of one industry list, each without a leading place, skipping places and generic words. */
 function listMentions(
-  text: string,
-  words: Uint8Array,
+  ctx: RecognitionContext,
   items: ListItem[],
   sentence: number,
   lex: Lexicon,
   rule: string,
   keep: (name: string) => boolean,
 ): Mention[] {
+  const { text } = ctx;
   const out: Mention[] = [];
   for (const item of items) {
-    const from = withoutPlace(text, item.start, item.end, lex, words);
+    const from = withoutPlace(ctx, item.start, item.end, lex);
     let [s, e] = [from, item.end];
     if (text[s] === "“" && text[e - 1] === "”") [s, e] = [s + 1, e - 1];
     const lead = LEADING_GENERIC.exec(text.slice(s, e));
@@ -252,13 +252,13 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const sentence = sentenceAt(ctx.sentences, at);
     if (sentence < 0) continue;
     const s = ctx.sentences[sentence]!;
-    const end = lastItemEnd(text, at + 1, s.end, ctx.words, lex);
+    const end = lastItemEnd(ctx, at + 1, s.end);
     if (end === undefined) continue;
     const items = listItems(text, end, s.start, ctx.words, MAX_ITEM);
     const last = items[items.length - 1];
     if (items.length < 2 || !last) continue;
     const tail = text.slice(last.end, Math.min(s.end, last.end + 24));
-    const trimmed = trimTail(text, ctx.words, items, lex);
+    const trimmed = trimTail(ctx, items, lex);
     const head = listHead(text, last.end, ctx.words);
     const afterHead = head ? tail.slice(head[0].length) : "";
     const firms = FIRMS_AFTER.exec(afterHead.split(/[，。；]/u)[0]!);
@@ -269,15 +269,12 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
       !(firms && firms.index > 0) &&
       (head[2] !== "领域" || INDUSTRY_FIELD.test(head[1]! + afterHead.slice(0, 4)));
     // 等 + a known industry: the items are its kinds (5G、大数据等新一代信息技术).
-    const kindOf =
-      /^等/u.test(tail) &&
-      kindHead(text, last.end + 1, ctx.words, lex) &&
-      !FIRMS_AFTER.test(tail.split(/[，。；]/u)[0]!);
+    const kindOf = /^等/u.test(tail) && kindHead(ctx, last.end + 1) && !FIRMS_AFTER.test(tail.split(/[，。；]/u)[0]!);
     // 甲、乙、丙产业 without 等: the last item's suffix covers the list.
     const suffixed =
       /^(产业|行业)/u.test(tail) && !NOT_INDUSTRY_AFTER.test(tail.slice(2)) && !PROJECT_AFTER.test(tail.slice(2));
     if (headIsIndustry || kindOf || suffixed) {
-      out.push(...listMentions(text, ctx.words, items, sentence, lex, "industry/list", () => true));
+      out.push(...listMentions(ctx, items, sentence, lex, "industry/list", () => true));
       const modifier = head?.[1] ?? "";
       if (head && modifier.length >= 2 && !/[和与及]/u.test(modifier) && !GENERIC_MODIFIER.test(modifier)) {
         const hs = last.end + head[0].length - modifier.length - head[2]!.length;
@@ -298,9 +295,7 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
     const knownCount = trimmed.filter((i) => known(lex, i)).length;
     if (NOT_INDUSTRY_LIST.test(tail)) continue;
     if (knownCount >= 2 && knownCount * 2 >= items.length)
-      out.push(
-        ...listMentions(text, ctx.words, items, sentence, lex, "industry/list-catalogue", (name) => known(lex, name)),
-      );
+      out.push(...listMentions(ctx, items, sentence, lex, "industry/list-catalogue", (name) => known(lex, name)));
   }
   return out;
 }
@@ -309,7 +304,8 @@ function industryLists(ctx: RecognitionContext, lex: Lexicon): Mention[] {
  * Where the last item of a list that continues at `from` ends: at 等 or at a 产业/行业 suffix within an item's length,
  * else after the longest catalogue term or the first word there; undefined when another 、 follows (not the last item).
  */
-function lastItemEnd(text: string, from: number, limit: number, words: Uint8Array, lex: Lexicon): number | undefined {
+function lastItemEnd(ctx: RecognitionContext, from: number, limit: number): number | undefined {
+  const { text, words } = ctx;
   const nameChar = (c: string | undefined) => c !== undefined && /[\u4e00-\u9fffA-Za-z0-9“”]/u.test(c);
   let end = from;
   while (end < limit && end - from <= MAX_ITEM + 4 && nameChar(text[end]) && text[end] !== "等") end++;
@@ -318,8 +314,7 @@ function lastItemEnd(text: string, from: number, limit: number, words: Uint8Arra
   const suffix = text.slice(from, Math.min(end, from + MAX_ITEM + 2)).search(/(产业|行业)/u);
   if (suffix > 0) return from + suffix;
   if (end - from <= MAX_ITEM && !nameChar(text[end])) return end;
-  const term = lex.industryMatcher
-    .matchInText(text.slice(from, from + MAX_ITEM))
+  const term = hitsIn(ctx.hits.industries, from, from + MAX_ITEM)
     .filter((x) => x.begin === 0)
     .sort((a, b) => b.end - a.end)[0];
   if (term) return from + term.end;
@@ -344,9 +339,9 @@ function listHead(text: string, at: number, words: Uint8Array): RegExpExecArray 
 }
 
 /** Whether a catalogue industry starts at `at` and ends as a word followed by no other noun (等新一代信息技术与…, not 等物流收费). */
-function kindHead(text: string, at: number, words: Uint8Array, lex: Lexicon): boolean {
-  const term = lex.industryMatcher
-    .matchInText(text.slice(at, at + 12))
+function kindHead(ctx: RecognitionContext, at: number): boolean {
+  const { text, words } = ctx;
+  const term = hitsIn(ctx.hits.industries, at, at + 12)
     .filter((x) => x.begin === 0)
     .sort((a, b) => b.end - a.end)[0];
   if (!term) return false;
@@ -362,8 +357,8 @@ function kindHead(text: string, at: number, words: Uint8Array, lex: Lexicon): bo
 }
 
 /** The item names of a list without leading places, for counting catalogue terms among them. */
-function trimTail(text: string, words: Uint8Array, items: ListItem[], lex: Lexicon): string[] {
-  return items.map((i) => text.slice(withoutPlace(text, i.start, i.end, lex, words), i.end).replace(/[“”]/gu, ""));
+function trimTail(ctx: RecognitionContext, items: ListItem[], lex: Lexicon): string[] {
+  return items.map((i) => ctx.text.slice(withoutPlace(ctx, i.start, i.end, lex), i.end).replace(/[“”]/gu, ""));
 }
 
 /** Quoted industry groups: “医车电数游”五大产业, “芯屏端软智网”全产业链. */

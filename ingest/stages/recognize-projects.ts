@@ -3,7 +3,7 @@ import type { Lexicon } from "../lexicon/index.ts";
 import { listItems } from "../text/lists.ts";
 import { phraseStart } from "../text/phrase-start.ts";
 import { taggedWords } from "../text/words.ts";
-import { bySentence, sentenceAt } from "../text/spans.ts";
+import { bySentence, hitsIn, sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 import { longestFirst } from "./recognize-regions.ts";
 
@@ -101,14 +101,15 @@ function kindOf(groups: (string | undefined)[]): { kind: string; needsName: bool
 }
 
 /** Where a project name starts, moved past a place that the sentence builds it in and past an inner project plus verb. */
-function nameStart(text: string, start: number, headStart: number, lex: Lexicon): number {
-  const verbBeforePlace = lex.regionMatcher
-    .matchInText(text.slice(start, headStart))
-    .find((r) => r.begin >= 2 && /(建设|打造|推进|发展|培育|支持|推动)$/u.test(text.slice(start, start + r.begin)));
+function nameStart(ctx: RecognitionContext, start: number, headStart: number): number {
+  const { text } = ctx;
+  const verbBeforePlace = hitsIn(ctx.hits.regions, start, headStart).find(
+    (r) => r.begin >= 2 && /(建设|打造|推进|发展|培育|支持|推动)$/u.test(text.slice(start, start + r.begin)),
+  );
   if (verbBeforePlace) start += verbBeforePlace.begin;
-  const subject = lex.regionMatcher
-    .matchInText(text.slice(start, headStart))
-    .find((r) => r.begin === 0 && /^(建设|打造|创建|争创|发展|建成)/u.test(text.slice(start + r.end, headStart)));
+  const subject = hitsIn(ctx.hits.regions, start, headStart).find(
+    (r) => r.begin === 0 && /^(建设|打造|创建|争创|发展|建成)/u.test(text.slice(start + r.end, headStart)),
+  );
   if (subject) {
     const verb = /^(建设|打造|创建|争创|发展|建成)/u.exec(text.slice(start + subject.end, headStart))![0];
     if (headStart - (start + subject.end + verb.length) >= 2) start += subject.end + verb.length;
@@ -127,9 +128,7 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
   const regionsIn = bySentence(regions);
   const regionInside = (s: number, e: number) =>
     (regionsIn.get(sentenceAt(ctx.sentences, s)) ?? []).some((r) => r.start >= s && r.end <= e) ||
-    lex.regionMatcher
-      .matchInText(text.slice(s, e))
-      .some((m) => lex.regionForms.get(m.keyword)?.some((f) => f.policy === "anywhere"));
+    hitsIn(ctx.hits.regions, s, e).some((m) => lex.regionForms.get(m.keyword)?.some((f) => f.policy === "anywhere"));
   for (const m of text.matchAll(HEAD_RE)) {
     const head = m[0];
     const headStart = m.index;
@@ -169,16 +168,17 @@ function headNames(ctx: RecognitionContext, lex: Lexicon, regions: Mention[]): M
     if (/(自觉|统一|共同|一致|实际|具体|联合)$/u.test(prefix) && /行动$/u.test(head)) continue;
     if (needsName && !named && !designated && !properName) continue;
     if (head === "园" && !named) continue;
-    start = nameStart(text, start, headStart, lex);
+    start = nameStart(ctx, start, headStart);
     if (/(重大|重点)$/u.test(text.slice(start, headStart))) continue;
     const conj = text[start - 1];
-    if (conj === "和" || conj === "与" || conj === "及") {
+    if ((conj === "和" || conj === "与" || conj === "及") && ctx.words[start - 1]) {
       const l = phraseStart(text, start - 1, floor, ctx.words, 22, true);
       const left = text.slice(l, start - 1);
       const leftHead = HEAD_RE_END.exec(left)?.[0];
       if (
         left.length >= 2 &&
         !GENERIC_PREFIX.test(left) &&
+        !lex.regionForms.has(left) &&
         (!leftHead || (kind === "event" && leftHead.endsWith("会") && head.endsWith("会")))
       )
         start = l;

@@ -1,7 +1,7 @@
 // Stage recognise regions: gazetteer matches from the lexicon plus patterns for new areas, zones and abbreviation compounds.
 import type { Lexicon, RegionEntry } from "../lexicon/index.ts";
 import { phraseStart } from "../text/phrase-start.ts";
-import { bySentence, sentenceAt } from "../text/spans.ts";
+import { bySentence, hitsIn, sentenceAt } from "../text/spans.ts";
 import type { Mention, RecognitionContext } from "../types.ts";
 
 const KIND_RANK: Record<RegionEntry["kind"], number> = {
@@ -169,7 +169,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
   const { text } = ctx;
   const trapCover = trapCoverage(text.length, trapSpans(text, lex));
   const candidates: Mention[] = [];
-  for (const m of lex.regionMatcher.matchInText(text)) {
+  for (const m of ctx.hits.regions) {
     const { begin, end, keyword } = m;
     if (insideTrap(trapCover, begin, end)) continue;
     if (keyword.length <= 3 && (!ctx.words[begin] || !ctx.words[end])) {
@@ -231,8 +231,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
       }
     }
     if (head === "新区" || head === "片区") {
-      const lead = lex.regionMatcher
-        .matchInText(prefix)
+      const lead = hitsIn(ctx.hits.regions, start, headStart)
         .filter(
           (x) =>
             x.begin === 0 &&
@@ -258,7 +257,12 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
         continue;
       }
     }
-    const ancestors = prefixAncestors(lex, prefix, ctx);
+    const around = prefixAncestors(lex, prefix, ctx);
+    // A metropolitan area or city cluster named after a city reaches beyond it (杭州都市圈 lies in 浙江, not in 杭州).
+    const ancestors =
+      /^(都市圈|经济圈|城市群|经济带)$/u.test(m[0]) && lex.regions.get(around[0] ?? "")?.name === prefix
+        ? around.slice(1)
+        : around;
     const initial = (c: string) => lex.abbreviations.has(c) || firstChars.has(c);
     // A prefix of place initials and directions names a place (攀西经济区, 冀中南地区).
     const compoundPrefix =

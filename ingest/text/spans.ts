@@ -1,5 +1,5 @@
 // Offset look-ups shared by the recognisers: which sentence holds an offset, and clause spans inside a sentence.
-import type { Mention, Sentence } from "../types.ts";
+import type { LexiconHit, Mention, Sentence } from "../types.ts";
 
 /** The index of the sentence containing `offset` (binary search), or -1 when it falls between sentences. */
 export function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -43,6 +43,28 @@ export function bySentence(mentions: readonly Mention[]): Map<number, Mention[]>
     const list = out.get(m.sentence);
     if (list) list.push(m);
     else out.set(m.sentence, [m]);
+  }
+  return out;
+}
+
+/** Sorts lexicon matches by start, then longest first. */
+export function sortHits(hits: LexiconHit[]): LexiconHit[] {
+  return hits.sort((a, b) => a.begin - b.begin || b.end - a.end);
+}
+
+/** The matches lying wholly inside [start, end), with offsets relative to `start` (as matching the slice would give them). */
+export function hitsIn(hits: readonly LexiconHit[], start: number, end: number): LexiconHit[] {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.begin < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LexiconHit[] = [];
+  for (let i = lo; i < hits.length && hits[i]!.begin < end; i++) {
+    const h = hits[i]!;
+    if (h.end <= end) out.push({ begin: h.begin - start, end: h.end - start, keyword: h.keyword });
   }
   return out;
 }
