@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SERVING_DRIVER_CONFIG, createDriver, loadGraph, startLocalNeo4j } from "../graph/neo4j/index.ts";
-import { readGraphFile } from "../graph/read-graph-file.ts";
+import { readGraphFile } from "../graph/model/index.ts";
 import { Neo4jStore } from "../graph/store/index.ts";
 import { runIngest } from "../cli/ingest-run.ts";
 import { startServer } from "../web/server/index.ts";

@@ -5,9 +5,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, statSync } from "nod
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { openGraphFile } from "../graph/model/index.ts";
 import { collectInputs } from "../cli/ingest-run.ts";
 import { mostMentioned } from "../graph/compare/index.ts";
-import { openGraphFile } from "../graph/read-graph-file.ts";
 
 const args = process.argv.slice(2);
 const sources = args.filter((a) => !a.startsWith("--"));

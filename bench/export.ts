@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BATCH_CHARS, EXPORT_FORMATS, FORMAT_FILES, exportGraph, type ExportFormat } from "../graph/export/index.ts";
 import { ingestDocument } from "../ingest/pipeline.ts";
-import { createPlanGraph, type PlanGraph } from "../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../graph/model/index.ts";
 
 const SAMPLE = "data/plans/hebei-14th-fyp-proposal.txt";
 const SCRIPT = fileURLToPath(import.meta.url);

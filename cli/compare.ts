@@ -40,10 +40,9 @@ export function registerCompare(program: Command): void {
       "\nExample:\n  plangraph ingest data/corpus --out out/corpus.json\n  plangraph compare 河北省 广东省 --graph out/corpus.json",
     )
     .action(async (a: string, b: string, opts: { graph: string; limit: number; json?: boolean }) => {
-      const { openGraphFile } = await import("../graph/read-graph-file.ts");
-      const { comparePlans, findPlan } = await import("../graph/compare/index.ts");
-      const graph = await openGraphFile(opts.graph);
-      const result = comparePlans(graph, findPlan(graph, a), findPlan(graph, b));
+      const { openStore } = await import("../graph/store/index.ts");
+      const store = await openStore({ kind: "memory", file: opts.graph });
+      const result = await store.comparePlans(a, b).finally(() => store.close());
       if (opts.json) return console.log(JSON.stringify(result, null, 2));
       console.log(`A: ${result.a.title} (${result.a.id})\nB: ${result.b.title} (${result.b.id})\n`);
       const names = (list: { name: string }[]) =>
@@ -90,7 +89,7 @@ export function registerCompare(program: Command): void {
     .requiredOption("-g, --graph <file>", "graph JSON (plangraph ingest … --out)")
     .option("--json", "print JSON")
     .action(async (entity: string, opts: { graph: string; json?: boolean }) => {
-      const { openGraphFile } = await import("../graph/read-graph-file.ts");
+      const { openGraphFile } = await import("../graph/model/index.ts");
       const { findEntities, plansMentioning } = await import("../graph/compare/index.ts");
       const graph = await openGraphFile(opts.graph);
       const keys = findEntities(graph, entity);
@@ -120,7 +119,7 @@ export function registerCompare(program: Command): void {
     .requiredOption("-g, --graph <file>", "graph JSON (plangraph ingest … --out)")
     .option("-n, --limit <n>", "how many entities to list per label", (v) => Number(v), 10)
     .action(async (opts: { graph: string; limit: number }) => {
-      const { openGraphFile } = await import("../graph/read-graph-file.ts");
+      const { openGraphFile } = await import("../graph/model/index.ts");
       const { mostMentioned } = await import("../graph/compare/index.ts");
       const graph = await openGraphFile(opts.graph);
       const plans = new Map<string, number>();

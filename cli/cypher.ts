@@ -3,9 +3,9 @@ import type { Command } from "commander";
 import {
   DEFAULT_MAX_ROWS,
   DEFAULT_READ_TIMEOUT_MS,
-  createDriver,
   runReadQuery,
   settingsFromEnv,
+  withConnection,
   type JsonValue,
 } from "../graph/neo4j/index.ts";
 
@@ -108,12 +108,10 @@ Examples:
           process.exitCode = 1;
           return;
         }
-        const connection = createDriver(settingsFromEnv());
         try {
-          const result = await runReadQuery(connection, query, opts.param, {
-            timeoutMs: opts.timeout * 1000,
-            maxRows: opts.maxRows,
-          });
+          const result = await withConnection(settingsFromEnv(), (connection) =>
+            runReadQuery(connection, query, opts.param, { timeoutMs: opts.timeout * 1000, maxRows: opts.maxRows }),
+          );
           if (opts.format === "json") {
             console.log(JSON.stringify(result, null, 2));
             return;
@@ -124,8 +122,6 @@ Examples:
         } catch (err) {
           console.error((err as Error).message);
           process.exitCode = 1;
-        } finally {
-          await connection.driver.close();
         }
       },
     );

@@ -3,7 +3,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import type { SerializedPlanGraph } from "../schema/index.ts";
-import { readGraphFile } from "../graph/read-graph-file.ts";
+import { readGraphFile } from "../graph/model/index.ts";
 import { parseGold } from "../ingest/evaluate/gold.ts";
 import { compareRuns, errorsByRule, meanOf, MAX_FILE_DROP, type RunScores } from "../ingest/evaluate/protocol.ts";
 import { formatScore, score, type Score } from "../ingest/evaluate/score.ts";

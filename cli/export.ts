@@ -1,15 +1,13 @@
 // The `plangraph export` command: a selection of a graph file or of Neo4j, written as JSON, GraphML, GEXF, CSV or Cypher.
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Readable, type Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import type { EdgeType, NodeLabel } from "../schema/index.ts";
-import type { PlanGraph } from "../ingest/stages/build.ts";
-import { openGraphFile } from "../graph/read-graph-file.ts";
-import { createDriver, runReadQuery, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
-import { checkFilter, readNeo4jGraph, select, type Selection } from "../graph/select/index.ts";
+import { fromSerialized, writeAtomically, type PlanGraph } from "../graph/model/index.ts";
+import { runReadQuery, settingsFromEnv, withConnection } from "../graph/neo4j/index.ts";
+import { checkFilter } from "../graph/select/index.ts";
+import { openStore, type SubgraphSelection } from "../graph/store/index.ts";
 import {
   CSV_FILES,
   EXPORT_FORMATS,
@@ -70,60 +68,40 @@ function usage(message: string): Error & { code: string } {
   return Object.assign(new Error(`export: ${message}`), { code: "export/usage" });
 }
 
-/** Reads the source graph (a file, Neo4j, or a file narrowed to a query's result) and applies the selection. */
+/** Opens the source as a store (the file in memory, or Neo4j) and asks it for the selection, as the explorer's export does. */
 async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
   const { labels, types } = checkFilter({
     ...(opts.labels.length > 0 ? { labels: opts.labels } : {}),
     ...(opts.types.length > 0 ? { types: opts.types } : {}),
   });
-  const selection: Selection = {
+  const selection: SubgraphSelection = {
     ...(opts.plan.length > 0 ? { plans: opts.plan } : {}),
-    ...(labels ? { labels: labels as NodeLabel[] } : {}),
-    ...(types ? { types: types as EdgeType[] } : {}),
+    ...(labels ? { labels: [...labels] } : {}),
+    ...(types ? { types: [...types] } : {}),
     ...(opts.ego ? { ego: { node: opts.ego, depth: opts.depth } } : {}),
   };
-  if (!opts.neo4j) {
-    const graph = await openGraphFile(opts.graph as string);
-    if (!opts.cypher) return select(graph, selection);
+  const settings = settingsFromEnv();
+  if (!opts.neo4j && opts.cypher) {
     // A query against Neo4j picks the items; their data comes from the file, so the export matches what was ingested.
-    const connection = createDriver(settingsFromEnv());
-    try {
-      const result = await runReadQuery(connection, opts.cypher, opts.param, {
+    const result = await withConnection(settings, (connection) =>
+      runReadQuery(connection, opts.cypher as string, opts.param, {
         maxRows: 1_000_000,
         maxBytes: Number.POSITIVE_INFINITY,
         timeoutMs: 300_000,
-      });
-      const items = { nodes: result.nodes.map((n) => n.id), edges: result.relationships.map((r) => r.key) };
-      return select(graph, { ...selection, items });
-    } finally {
-      await connection.driver.close();
-    }
-  }
-  const connection = createDriver(settingsFromEnv());
+      }),
+    );
+    selection.nodes = result.nodes.map((n) => n.id);
+    selection.edges = result.relationships.map((r) => r.key);
+  } else if (opts.cypher) selection.cypher = { query: opts.cypher, params: opts.param };
+  const store = await openStore(
+    opts.neo4j
+      ? { kind: "neo4j", settings, onWarning: (message) => console.error(`warning: ${message}`) }
+      : { kind: "memory", file: opts.graph as string },
+  );
   try {
-    await verifyConnection(connection);
-    const read = await readNeo4jGraph(connection, opts.cypher ? { query: opts.cypher, params: opts.param } : {});
-    if (read.truncated) console.error("warning: the query returned more than 1,000,000 rows; the rest were left out");
-    if (read.skippedNodes + read.skippedRelationships > 0)
-      console.error(
-        `warning: left out ${read.skippedNodes} node(s) without a plangraph label and ` +
-          `${read.skippedRelationships} relationship(s) of other types or without both ends`,
-      );
-    return select(read.graph, selection);
+    return fromSerialized(await store.subgraph(selection));
   } finally {
-    await connection.driver.close();
-  }
-}
-
-/** Writes a stream's content to a temporary file and renames it into place, so a failed export leaves no half file. */
-async function writeFileAtomically(file: string, write: (out: Writable) => Promise<unknown>): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await write(createWriteStream(tmp));
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    await store.close();
   }
 }
 
@@ -139,7 +117,7 @@ async function writeCsvFolder(graph: PlanGraph, folder: string, options: ExportO
     [CSV_FILES.constraints, [constraintsScript()]],
   ];
   for (const [name, chunks] of files)
-    await writeFileAtomically(path.join(folder, name), (out) => pipeline(Readable.from(chunks), out));
+    await writeAtomically(path.join(folder, name), (out) => pipeline(Readable.from(chunks), out));
   return arrayDelimiter;
 }
 
@@ -154,7 +132,7 @@ export function registerExport(program: Command): void {
     .option("--neo4j", "read from Neo4j instead (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")
     .option(
       "--plan <plan>",
-      "keep what this plan states (id, title or last part of the id); repeatable or a,b",
+      "keep what this plan states (id, file, issuing region such as 河北, or title words); repeatable or a,b",
       list,
       [],
     )
@@ -203,7 +181,7 @@ Examples:
         delimiter = await writeCsvFolder(graph, opts.output, options);
       } else {
         await mkdir(path.dirname(opts.output), { recursive: true });
-        await writeFileAtomically(opts.output, async (out) => {
+        await writeAtomically(opts.output, async (out) => {
           delimiter = (await exportGraph(graph, format, out, options)).arrayDelimiter;
         });
       }

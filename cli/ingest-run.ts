@@ -1,9 +1,7 @@
 // How `plangraph ingest` runs: inputs collected and hashed, unchanged plans reused, the rest ingested on worker threads, one graph written.
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { readFile, readdir, rename, stat, unlink } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import cliProgress from "cli-progress";
 import {
@@ -16,7 +14,7 @@ import {
   type Issue,
   type SerializedPlanGraph,
 } from "../schema/index.ts";
-import { merge } from "../ingest/stages/merge.ts";
+import { merge, writeGraphFile } from "../graph/model/index.ts";
 import type { WorkerJob } from "./ingest-worker.ts";
 import * as cache from "./ingest-cache.ts";
 
@@ -123,41 +121,6 @@ export function summarize(graph: SerializedPlanGraph): string {
   return `${c.Region} regions, ${c.Industry} industries, ${c.Project} projects, ${c.Goal} goals, ${relations} relations`;
 }
 
-/** Writes a serialised graph as JSON node by node to a temporary file, then renames it into place, so a failed run never leaves half a graph. */
-export async function writeGraphFile(file: string, graph: SerializedPlanGraph): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const out = createWriteStream(tmp);
-  let buffer: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (buffer.length > 0 && !out.write(buffer.join(""))) await once(out, "drain");
-    buffer = [];
-    size = 0;
-  };
-  const write = async (chunk: string) => {
-    buffer.push(chunk);
-    size += chunk.length;
-    if (size > 1 << 20) await flush();
-  };
-  try {
-    await write(
-      `{"attributes":${JSON.stringify(graph.attributes)},"options":${JSON.stringify(graph.options)},"nodes":[`,
-    );
-    for (let i = 0; i < graph.nodes.length; i++) await write(`${i ? ",\n" : "\n"}${JSON.stringify(graph.nodes[i])}`);
-    await write(`],"edges":[`);
-    for (let i = 0; i < graph.edges.length; i++) await write(`${i ? ",\n" : "\n"}${JSON.stringify(graph.edges[i])}`);
-    await write("]}\n");
-    await flush();
-    out.end();
-    await once(out, "finish");
-    await rename(tmp, file);
-  } catch (err) {
-    out.destroy();
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
-
 /** What a worker thread sends back for one file. */
 interface WorkerReply {
   index: number;
@@ -171,6 +134,7 @@ interface WorkerReply {
  * Runs jobs over worker threads (one per core by default) and calls back as each file finishes, in completion order.
  * A file that takes longer than `budgetMs` has its thread stopped and is reported as skipped; a fresh thread goes on.
  */
+/** Runs jobs over worker threads (one per core by default) and calls back as each file finishes, in completion order. */
 async function runWorkers(
   jobs: WorkerJob[],
   threads: number,

@@ -65,7 +65,7 @@ Examples:
         const { runIngest } = await import("./ingest-run.ts");
         process.exitCode = await runIngest(paths, opts);
         if (!opts.load || !(await import("node:fs")).existsSync(opts.out)) return;
-        const { readGraphFile } = await import("../graph/read-graph-file.ts");
+        const { readGraphFile } = await import("../graph/model/index.ts");
         const { loadWithProgress } = await import("./load.ts");
         await loadWithProgress((await readGraphFile(opts.out)).graph, { file: opts.out, quiet: opts.quiet ?? false });
       },

@@ -5,12 +5,12 @@ import type { Command } from "commander";
 import { formatIssue } from "../schema/index.ts";
 import {
   InvalidGraphError,
-  createDriver,
   loadGraph,
   settingsFromEnv,
-  verifyConnection,
+  withConnection,
   type LoadProgress,
   type LoadResult,
+  type Neo4jConnection,
 } from "../graph/neo4j/index.ts";
 
 /** How loadWithProgress reports: a file name for messages, batch size, forced rewrite, and quiet (final line only). */
@@ -62,35 +62,47 @@ function progressReporter(quiet: boolean): { onProgress: (p: LoadProgress) => vo
 export async function loadWithProgress(graph: unknown, options: LoadCommandOptions = {}): Promise<LoadResult> {
   // Retries of a failed transaction stop after 5 s (the driver's default is 30 s per plan): a Neo4j that dies during
   // the load is reported within seconds, not after a minute of silence.
-  const connection = createDriver(settingsFromEnv(), { maxTransactionRetryTime: 5_000, connectionTimeout: 5_000 });
+  const config = { maxTransactionRetryTime: 5_000, connectionTimeout: 5_000 };
   const progress = progressReporter(options.quiet ?? false);
   try {
-    await verifyConnection(connection);
-    const result = await loadGraph(connection, graph, {
-      onProgress: progress.onProgress,
-      ...(options.file ? { file: options.file } : {}),
-      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
-      ...(options.force ? { force: true } : {}),
-    });
-    progress.stop();
-    if (!options.quiet) {
-      for (const warning of result.warnings.slice(0, 20)) console.error(formatIssue(warning));
-      if (result.warnings.length > 20) console.error(`… and ${result.warnings.length - 20} more warnings`);
-    }
-    const written = result.plans.filter((p) => !p.skipped && p.plan.startsWith("plan:"));
-    const skipped = result.plans.filter((p) => p.skipped).length;
-    const rate = result.relationships / Math.max(result.ms / 1000, 1e-3);
-    console.log(
-      `loaded ${written.length} plan(s) into ${connection.settings.uri}: ${result.nodes} nodes, ` +
-        `${result.relationships} relationships in ${seconds(result.ms)} (${Math.round(rate)} relationships/s)` +
-        (skipped > 0 ? `; ${skipped} plan(s) unchanged since the last load, skipped (--force rewrites them)` : "") +
-        (result.removedEntities > 0 ? `; removed ${result.removedEntities} entities no plan references any more` : ""),
+    return await withConnection(
+      settingsFromEnv(),
+      (connection) => loadAndReport(connection, graph, options, progress),
+      config,
     );
-    return result;
   } finally {
     progress.stop();
-    await connection.driver.close();
   }
+}
+
+/** Loads over an open connection and prints the warnings and the summary line. */
+async function loadAndReport(
+  connection: Neo4jConnection,
+  graph: unknown,
+  options: LoadCommandOptions,
+  progress: ReturnType<typeof progressReporter>,
+): Promise<LoadResult> {
+  const result = await loadGraph(connection, graph, {
+    onProgress: progress.onProgress,
+    ...(options.file ? { file: options.file } : {}),
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    ...(options.force ? { force: true } : {}),
+  });
+  progress.stop();
+  if (!options.quiet) {
+    for (const warning of result.warnings.slice(0, 20)) console.error(formatIssue(warning));
+    if (result.warnings.length > 20) console.error(`… and ${result.warnings.length - 20} more warnings`);
+  }
+  const written = result.plans.filter((p) => !p.skipped && p.plan.startsWith("plan:"));
+  const skipped = result.plans.filter((p) => p.skipped).length;
+  const rate = result.relationships / Math.max(result.ms / 1000, 1e-3);
+  console.log(
+    `loaded ${written.length} plan(s) into ${connection.settings.uri}: ${result.nodes} nodes, ` +
+      `${result.relationships} relationships in ${seconds(result.ms)} (${Math.round(rate)} relationships/s)` +
+      (skipped > 0 ? `; ${skipped} plan(s) unchanged since the last load, skipped (--force rewrites them)` : "") +
+      (result.removedEntities > 0 ? `; removed ${result.removedEntities} entities no plan references any more` : ""),
+  );
+  return result;
 }
 
 /** Registers `plangraph load`. */

@@ -1,12 +1,12 @@
 // The `plangraph serve` command: the explorer over a graph JSON file (in memory) or over the configured Neo4j.
 import { InvalidArgumentError, type Command } from "commander";
-import type { GraphStore } from "../graph/store/index.ts";
+import { SERVING_DRIVER_CONFIG, neo4jConfigured, settingsFromEnv } from "../graph/neo4j/index.ts";
+import { openStore, type GraphStore } from "../graph/store/index.ts";
 import {
   APP_DIST_DIR,
   DEFAULT_HOST,
   DEFAULT_PORT,
   ensureAppBuilt,
-  openStore,
   startServer,
   type RunningServer,
 } from "../web/server/index.ts";
@@ -86,13 +86,16 @@ Examples:
   NEO4J_URI=bolt://127.0.0.1:7687 plangraph serve`,
     )
     .action(async (opts: { graph?: string; port: number; host: string; verbose?: boolean }) => {
-      if (!opts.graph && !process.env.NEO4J_URI) {
+      if (!opts.graph && !neo4jConfigured()) {
         console.error("plangraph serve: give --graph <file.json>, or set NEO4J_URI to serve from Neo4j");
         process.exitCode = 2;
         return;
       }
-      const env = opts.graph ? { ...process.env, NEO4J_URI: "" } : process.env;
-      const store = await openStore({ ...(opts.graph ? { graphFile: opts.graph } : {}), env });
+      const store = await openStore(
+        opts.graph
+          ? { kind: "memory", file: opts.graph }
+          : { kind: "neo4j", settings: settingsFromEnv(), driver: SERVING_DRIVER_CONFIG },
+      );
       await serveStore(store, opts);
     });
 }

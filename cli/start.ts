@@ -1,15 +1,21 @@
 // The `plangraph start` command (npm start): the sample plan's graph, built or refreshed as needed, in the explorer.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { formatIssue, planIdFromPath, type SerializedPlanGraph } from "../schema/index.ts";
 import { ingestDocument } from "../ingest/pipeline.ts";
-import { combine } from "../ingest/stages/build.ts";
-import { createDriver, loadGraph, settingsFromEnv, verifyConnection } from "../graph/neo4j/index.ts";
-import { createMemoryStore, Neo4jStore } from "../graph/store/index.ts";
+import { combine, toSerialized, writeGraphFile } from "../graph/model/index.ts";
+import {
+  SERVING_DRIVER_CONFIG,
+  loadGraph,
+  neo4jConfigured,
+  settingsFromEnv,
+  withConnection,
+} from "../graph/neo4j/index.ts";
+import { openStore } from "../graph/store/index.ts";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../web/server/index.ts";
 import { extractorFingerprint } from "./ingest-cache.ts";
 import { parsePort, serveStore } from "./serve.ts";
@@ -31,7 +37,7 @@ export function ingestSamplePlan(): SerializedPlanGraph {
     throw new Error(
       `cli/start: the sample plan could not be ingested:\n  ${result.issues.map(formatIssue).join("\n  ")}`,
     );
-  return combine([result.graph]).export() as unknown as SerializedPlanGraph;
+  return toSerialized(combine([result.graph]));
 }
 
 function planHash(graph: SerializedPlanGraph): string | undefined {
@@ -54,10 +60,7 @@ export async function ensureSampleGraph(
     return { graph: cached, rebuilt: false };
   const graph = ingestSamplePlan();
   graph.attributes = { ...graph.attributes, generator: "plangraph", extractor };
-  await mkdir(path.dirname(cacheFile), { recursive: true });
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(graph));
-  await rename(tmp, cacheFile);
+  await writeGraphFile(cacheFile, graph);
   return { graph, rebuilt: true };
 }
 
@@ -89,26 +92,21 @@ Examples:
           ? `Ingested the sample plan → ${path.relative(process.cwd(), SAMPLE_GRAPH_CACHE)}`
           : `Using the cached sample graph (${path.relative(process.cwd(), SAMPLE_GRAPH_CACHE)})`,
       );
-      if (!process.env.NEO4J_URI?.trim()) {
-        await serveStore(createMemoryStore(graph, SAMPLE_GRAPH_CACHE), opts);
+      if (!neo4jConfigured()) {
+        await serveStore(await openStore({ kind: "memory", file: SAMPLE_GRAPH_CACHE }), opts);
         return;
       }
-      const connection = createDriver(settingsFromEnv());
+      const settings = settingsFromEnv();
+      const store = await openStore({ kind: "neo4j", settings, driver: SERVING_DRIVER_CONFIG });
       try {
-        await verifyConnection(connection);
-        const plans = await connection.driver.executeQuery(
-          "MATCH (p:Plan) RETURN count(p) AS plans",
-          {},
-          { database: connection.settings.database },
-        );
-        if (Number(plans.records[0]?.get("plans") ?? 0) === 0) {
-          console.log(`Neo4j at ${connection.settings.uri} holds no plan; loading the sample plan…`);
-          await loadGraph(connection, graph, { file: SAMPLE_GRAPH_CACHE });
+        if ((await store.plans()).length === 0) {
+          console.log(`Neo4j at ${settings.uri} holds no plan; loading the sample plan…`);
+          await withConnection(settings, (connection) => loadGraph(connection, graph, { file: SAMPLE_GRAPH_CACHE }));
         }
       } catch (err) {
-        await connection.driver.close();
+        await store.close();
         throw err;
       }
-      await serveStore(new Neo4jStore(connection, { ownsDriver: true }), opts);
+      await serveStore(store, opts);
     });
 }

@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import type { Issue } from "../schema/index.ts";
 import { lexicon } from "./lexicon/index.ts";
-import { build, type PlanGraph } from "./stages/build.ts";
+import type { PlanGraph } from "../graph/model/index.ts";
+import { build } from "./stages/build.ts";
 import { clean } from "./stages/clean.ts";
 import { detectMetadata } from "./stages/detect-metadata.ts";
 import { inferRelations } from "./stages/infer-relations.ts";

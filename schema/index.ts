@@ -44,8 +44,10 @@ export {
   displayPath,
   hasInvisibleCharacters,
 } from "./ids.ts";
+export { bigrams, diceOf, dice } from "./similarity.ts";
 export { ISSUE_CODES, error, warning, formatIssue } from "./issues.ts";
 export type { Issue, IssueCode, IssueSource } from "./issues.ts";
+export { FULLTEXT_INDEX, FULLTEXT_PROPERTIES, schemaStatements, schemaNames } from "./cypher-schema.ts";
 export { GRAPH_OPTIONS } from "./graph-json.ts";
 export type { SerializedNode, SerializedEdge, SerializedPlanGraph } from "./graph-json.ts";
 export { validateGraph, hasKind } from "./validate.ts";

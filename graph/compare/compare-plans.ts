@@ -1,7 +1,6 @@
 // Cross-plan comparison: what two plans share and what only one of them has, by type, with their goals side by side.
-import { ENTITY_LABELS, RELATION_TYPES, type EntityLabel, type RelationType } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
-import { dice } from "../../ingest/stages/resolve.ts";
+import { ENTITY_LABELS, RELATION_TYPES, dice, type EntityLabel, type RelationType } from "../../schema/index.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { entityLabel, planContents, relationParts } from "./plan-contents.ts";
 
 /** An entity as a comparison lists it, with how many sentences of each plan mention it. */
@@ -66,7 +65,9 @@ function pairGoals(graph: PlanGraph, aKeys: string[], bKeys: string[]): PlanComp
   const pairs: { i: number; j: number; s: number }[] = [];
   a.forEach((x, i) =>
     b.forEach((y, j) => {
-      const s = x.key === y.key ? 2 : x.metric && x.metric === y.metric ? 1.5 : dice(x.name, y.name);
+      // One metric pairs; a target of the same year pairs first (a 2021 target with a 2021 one, not a 2020 result).
+      const sameMetric = x.metric && x.metric === y.metric ? 1.5 + (x.horizon === y.horizon ? 0.25 : 0) : 0;
+      const s = x.key === y.key ? 2 : sameMetric || dice(x.name, y.name);
       if (s >= 0.5) pairs.push({ i, j, s });
     }),
   );

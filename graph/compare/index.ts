@@ -1,8 +1,6 @@
 // Public names of cross-plan comparison.
 export { comparePlans } from "./compare-plans.ts";
 export type { PlanComparison, ComparedEntity, ComparedRelation, GoalView, Split } from "./compare-plans.ts";
-export { findPlan, planCandidates, resolvePlan, PlanNotFoundError } from "./find-plan.ts";
-export type { PlanCandidate } from "./find-plan.ts";
 export { findEntities, listMentions, plansMentioning, mostMentioned } from "./mentions.ts";
 export type { PlanMention } from "./mentions.ts";
 export { planContents } from "./plan-contents.ts";

@@ -1,6 +1,6 @@
 // Which plans mention an entity, and which entities the most plans mention.
 import { normalizeName, type EntityLabel } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { entityLabel } from "./plan-contents.ts";
 
 /** One plan that mentions an entity, with the number of its sentences that do. */

@@ -1,6 +1,6 @@
 // What one plan says: the entities it mentions (with how often) and the relations it states, read from provenance edges.
 import { isEntityLabel, isRelationType, type EntityLabel, type RelationType } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 
 /** The entities a plan mentions (id → number of sentences) and the relations it states (`TYPE|source|target`). */
 export interface PlanContents {

@@ -1,8 +1,8 @@
 // The one call the CLI and the explorer's API make: a graph, a format and a writable stream in, the file streamed out.
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
-import { batch } from "./chunks.ts";
+import type { PlanGraph } from "../model/index.ts";
+import { batch } from "../model/index.ts";
 import { ExportError } from "./errors.ts";
 import { FORMAT_FILES, includesText, isExportFormat, type ExportFormat, type ExportOptions } from "./formats.ts";
 import {

@@ -20,7 +20,7 @@ export {
 export { cypherChunks, DEFAULT_CYPHER_BATCH } from "./write-cypher.ts";
 export { zipChunks } from "./write-zip.ts";
 export type { ZipEntry } from "./write-zip.ts";
-export { batch, BATCH_CHARS } from "./chunks.ts";
+export { batch, BATCH_CHARS } from "../model/index.ts";
 export { nodeColumns, edgeColumns, flattenEvidence, EVIDENCE_PARTS, TEXT_PROPERTY } from "./columns.ts";
 export type { Column, EvidenceColumn } from "./columns.ts";
 export { ExportError } from "./errors.ts";

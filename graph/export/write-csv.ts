@@ -1,8 +1,7 @@
 // Writer for CSV in the `neo4j-admin database import` layout: nodes.csv and relationships.csv with typed headers.
 import { stringify } from "csv-stringify/sync";
-import type { Evidence, PropertyKind } from "../../schema/index.ts";
-import { schemaStatements } from "../neo4j/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import { schemaStatements, type Evidence, type PropertyKind } from "../../schema/index.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { EVIDENCE_PARTS, edgeColumns, flattenEvidence, nodeColumns, type Column } from "./columns.ts";
 import { ExportError } from "./errors.ts";
 

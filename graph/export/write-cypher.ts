@@ -4,12 +4,12 @@ import {
   EDGE_TYPES,
   NODE_LABELS,
   NODE_PROPERTIES,
+  schemaStatements,
   type EdgeType,
   type NodeLabel,
   type PropertySpec,
 } from "../../schema/index.ts";
-import { schemaStatements } from "../neo4j/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { EVIDENCE_PARTS, TEXT_PROPERTY, flattenEvidence } from "./columns.ts";
 import { cypherFloat, cypherInteger, cypherName, cypherString } from "./cypher-literal.ts";
 

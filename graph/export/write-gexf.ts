@@ -1,6 +1,6 @@
 // Writer for GEXF 1.3 (Gephi): attribute declarations from the schema, node labels as names, typed lists for arrays.
 import type { PropertyKind } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { EVIDENCE_PARTS, edgeColumns, flattenEvidence, nodeColumns, type Column } from "./columns.ts";
 import { xmlAttr } from "./xml.ts";
 

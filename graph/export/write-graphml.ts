@@ -1,6 +1,6 @@
 // Writer for GraphML: typed <key> declarations from the schema, then nodes and edges with <data> per property present.
 import { DESCRIPTIONS, EDGE_TYPES, NODE_LABELS, type PropertyKind } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { edgeColumns, nodeColumns, type Column } from "./columns.ts";
 import { xmlAttr, xmlText } from "./xml.ts";
 

@@ -1,7 +1,7 @@
 // Packs several streamed text files into one zip, entry by entry, for formats that are more than one file.
 import { constants, deflateRawSync } from "node:zlib";
 import { Zip, ZipPassThrough } from "fflate";
-import { batch } from "./chunks.ts";
+import { batch } from "../model/index.ts";
 
 /** One file of a zip: its name and its text as a sequence of strings. */
 export interface ZipEntry {

@@ -64,3 +64,34 @@ export async function verifyConnection({ driver, settings }: Neo4jConnection): P
     throw explainNeo4jError(err, settings);
   }
 }
+
+/** Whether the environment names a Neo4j (NEO4J_URI set), i.e. whether commands should use it rather than a file. */
+export function neo4jConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.NEO4J_URI?.trim());
+}
+
+/** Creates a driver and checks the server answers, closing the driver again if it does not; the caller owns the rest. */
+export async function openConnection(settings: Neo4jSettings, config: Config = {}): Promise<Neo4jConnection> {
+  const connection = createDriver(settings, config);
+  try {
+    await verifyConnection(connection);
+  } catch (err) {
+    await connection.driver.close();
+    throw err;
+  }
+  return connection;
+}
+
+/** Runs `use` with a checked connection and closes the driver afterwards, whether `use` succeeded or threw. */
+export async function withConnection<T>(
+  settings: Neo4jSettings,
+  use: (connection: Neo4jConnection) => Promise<T>,
+  config: Config = {},
+): Promise<T> {
+  const connection = await openConnection(settings, config);
+  try {
+    return await use(connection);
+  } finally {
+    await connection.driver.close();
+  }
+}

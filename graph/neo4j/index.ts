@@ -1,7 +1,16 @@
-// Public names of the Neo4j layer: connection, schema statements, loader, read-only query runner, local server, errors.
-export { LOCAL_NEO4J, SERVING_DRIVER_CONFIG, settingsFromEnv, createDriver, verifyConnection } from "./connection.ts";
+// Public names of the Neo4j layer: connection, applying the schema, loader, read-only query runner, local server, errors.
+export {
+  LOCAL_NEO4J,
+  SERVING_DRIVER_CONFIG,
+  settingsFromEnv,
+  neo4jConfigured,
+  createDriver,
+  verifyConnection,
+  openConnection,
+  withConnection,
+} from "./connection.ts";
 export type { Neo4jSettings, Neo4jConnection } from "./connection.ts";
-export { FULLTEXT_INDEX, FULLTEXT_PROPERTIES, schemaStatements, ensureSchema } from "./constraints.ts";
+export { ensureSchema } from "./constraints.ts";
 export { Neo4jStoreError, InvalidGraphError, explainNeo4jError } from "./errors.ts";
 export type { Neo4jErrorCode, ErrorContext } from "./errors.ts";
 export {

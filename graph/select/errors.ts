@@ -5,8 +5,6 @@ export type SelectErrorCode =
   | "select/unknown-node"
   | "select/ambiguous-node"
   | "select/not-an-entity"
-  | "select/unknown-plan"
-  | "select/ambiguous-plan"
   | "select/bad-depth"
   | "select/unknown-label"
   | "select/unknown-type"

@@ -1,6 +1,6 @@
 // Selection by label and relationship type: keep some kinds of node and edge, drop the rest.
 import { EDGE_TYPES, NODE_LABELS, isEdgeType, isNodeLabel, type EdgeType, type NodeLabel } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { SelectError } from "./errors.ts";
 import { subgraph } from "./subgraph.ts";
 

@@ -1,6 +1,6 @@
 // Resolves what a person types (an id, a name, an alias) to one node of the graph, or says why it cannot.
 import { ENTITY_LABELS, entityId, isEntityLabel, normalizeName, type NodeAttributes } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { SelectError } from "./errors.ts";
 
 const SHOWN = 8;

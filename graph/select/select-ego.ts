@@ -1,6 +1,6 @@
 // Selection around one entity: everything within a few steps of it along the relations plans state.
 import { RELATION_TYPES, isEntityLabel, type EdgeType } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { SelectError } from "./errors.ts";
 import { findNode } from "./find-node.ts";
 import { subgraph } from "./subgraph.ts";

@@ -1,5 +1,5 @@
 // Selection by id list: the explorer's current view, or the nodes and relationships a Cypher query returned.
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { SelectError } from "./errors.ts";
 import { subgraph } from "./subgraph.ts";
 

@@ -1,6 +1,6 @@
 // One entry point for every selection: items, plans, labels and types, then an ego network, each narrowing the last.
 import type { EdgeType, NodeLabel } from "../../schema/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import type { PlanGraph } from "../model/index.ts";
 import { filterGraph } from "./filter-graph.ts";
 import { selectEgo } from "./select-ego.ts";
 import { selectItems, type ItemList } from "./select-items.ts";
@@ -10,7 +10,7 @@ import { selectPlans } from "./select-plans.ts";
 export interface Selection {
   /** Node ids and edge keys, e.g. the explorer's current view or the elements a Cypher query returned. */
   items?: ItemList;
-  /** Plans by id, node key, title or last part of the id; keeps what those plans state. */
+  /** Plan ids (resolve what a person typed with graph/store/resolve-plan.ts); keeps what those plans state. */
   plans?: readonly string[];
   /** Node labels to keep. */
   labels?: readonly NodeLabel[];

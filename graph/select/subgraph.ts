@@ -1,6 +1,6 @@
 // Copies the chosen nodes and edges of a plan graph into a new graph, leaving the source untouched.
 import type { EdgeAttributes, NodeAttributes } from "../../schema/index.ts";
-import { createPlanGraph, type PlanGraph } from "../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../model/index.ts";
 
 /** Decides whether an edge is kept, given its key and attributes. */
 export type EdgeTest = (key: string, attrs: EdgeAttributes) => boolean;

@@ -29,6 +29,14 @@ export function edgeNotFound(key: string): StoreError {
   return new StoreError("store/not-found", `no edge '${key}' in the graph`);
 }
 
+/** The error for a Cypher selection asked of a store that is not a database. */
+export function cypherNeedsNeo4j(): StoreError {
+  return new StoreError(
+    "store/bad-request",
+    "a Cypher selection needs Neo4j: load the graph (plangraph load) and read from Neo4j instead of a file",
+  );
+}
+
 /** The error for a node that plans cannot mention (a Plan or Section rather than an entity). */
 export function notAnEntity(key: string, label: string): StoreError {
   return new StoreError(

@@ -1,6 +1,11 @@
-// Public names of the graph store: the interface, its two implementations, limits and errors.
+// Public names of the graph store: the interface, its opener and two implementations, the plan resolver, limits, errors.
 export { MemoryStore, createMemoryStore, openMemoryStore } from "./memory-store.ts";
-export { Neo4jStore, labelOfKey } from "./neo4j-store.ts";
+export { Neo4jStore } from "./neo4j-store.ts";
+export { labelOfKey } from "./neo4j-queries.ts";
+export { resolvePlan, findPlan, planCandidates, PlanReferenceError } from "./resolve-plan.ts";
+export type { PlanCandidate, PlanChoice, PlanReferenceCode } from "./resolve-plan.ts";
+export { openStore } from "./open-store.ts";
+export type { StoreSource } from "./open-store.ts";
 export type { Neo4jStoreOptions } from "./neo4j-store.ts";
 export {
   DEFAULT_GRAPH_LIMIT,

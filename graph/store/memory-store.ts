@@ -1,25 +1,23 @@
 // The embedded store: a plan graph held in memory as a graphology multigraph, no database needed.
-import Graph from "graphology";
-import { GraphFileError, openGraphFile } from "../read-graph-file.ts";
+import { GraphFileError, fromSerialized, openGraphFile, toSerialized, type PlanGraph } from "../model/index.ts";
 import {
-  EDGE_TYPES,
   ENTITY_LABELS,
-  GRAPH_OPTIONS,
-  NODE_LABELS,
   RELATION_TYPES,
   formatIssue,
   isEntityLabel,
   validateGraph,
-  type EdgeAttributes,
   type EdgeType,
   type NodeAttributes,
   type NodeLabel,
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
-import { comparePlans, findPlan, plansMentioning, type PlanComparison, type PlanMention } from "../compare/index.ts";
+import { comparePlans, plansMentioning, type PlanComparison, type PlanMention } from "../compare/index.ts";
+import { select } from "../select/index.ts";
 import { buildDetails, type TouchingEdge } from "./details.ts";
 import { byCodePoint, DEFAULT_SEARCH_LIMIT, resolveFilter } from "./defaults.ts";
-import { StoreError, edgeNotFound, nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
+import { StoreError, cypherNeedsNeo4j, edgeNotFound, nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
+import { resolvePlan } from "./resolve-plan.ts";
+import { namesPlans, selectedPlans, selectSteps } from "./selection.ts";
 import { expandNeighbourhood, findShortestPath, type IncidentEdge } from "./expand.ts";
 import { rankSearch, type SearchCandidate } from "./search-rank.ts";
 import { sliceGraph } from "./slice-graph.ts";
@@ -39,8 +37,6 @@ import type {
   SubgraphSelection,
   ViewEdge,
 } from "./types.ts";
-
-type PlanGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 /** A GraphStore over a graph held in memory. */
 export class MemoryStore implements GraphStore {
@@ -117,11 +113,12 @@ export class MemoryStore implements GraphStore {
     this.#graph.forEachNode((key, attrs) => {
       if (attrs.label !== "Plan") return;
       const id = key.replace(/^plan:/, "");
-      const { name, genre, level, region, year, chars } = attrs as NodeAttributes<"Plan">;
+      const { name, file, genre, level, region, year, chars } = attrs as NodeAttributes<"Plan">;
       plans.push({
         id,
         key,
         name,
+        file,
         genre,
         ...(level !== undefined ? { level } : {}),
         ...(region !== undefined ? { region } : {}),
@@ -133,17 +130,16 @@ export class MemoryStore implements GraphStore {
     return plans.sort((a, b) => byCodePoint(a.id, b.id));
   }
 
-  /** The nodes (by label, plan and an optional key list) and the edges among them (by type and plan) a filter selects. */
+  /** The nodes (by label and plan) and the edges among them (by type and plan) a graph filter selects. */
   #select(
     labels: ReadonlySet<NodeLabel>,
     types: ReadonlySet<EdgeType>,
     plans: ReadonlySet<string> | undefined,
-    chosen?: ReadonlySet<string>,
   ): { nodes: string[]; edges: string[] } {
     const memberships = this.#memberships();
     const nodes = new Set<string>();
     this.#graph.forEachNode((key, attrs) => {
-      if (!labels.has(attrs.label) || (chosen && !chosen.has(key))) return;
+      if (!labels.has(attrs.label)) return;
       if (plans && ![...(memberships.get(key) ?? [])].some((p) => plans.has(p))) return;
       nodes.add(key);
     });
@@ -225,39 +221,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async subgraph(selection: SubgraphSelection): Promise<SerializedPlanGraph> {
+    if (selection.cypher) throw cypherNeedsNeo4j();
     for (const key of selection.nodes ?? []) if (!this.#graph.hasNode(key)) throw nodeNotFound(key);
     for (const key of selection.edges ?? []) if (!this.#graph.hasEdge(key)) throw edgeNotFound(key);
-    const chosenEdges = selection.edges && new Set(selection.edges);
-    const chosen =
-      selection.nodes || chosenEdges
-        ? new Set([
-            ...(selection.nodes ?? []),
-            ...[...(chosenEdges ?? [])].flatMap((key) => this.#graph.extremities(key)),
-          ])
-        : undefined;
-    const { nodes, edges } = this.#select(
-      new Set(selection.labels?.length ? selection.labels : NODE_LABELS),
-      new Set(selection.types?.length ? selection.types : EDGE_TYPES),
-      selection.plans?.length ? new Set(selection.plans) : undefined,
-      chosen,
-    );
-    return {
-      attributes: {},
-      options: { ...GRAPH_OPTIONS },
-      nodes: nodes.map((key) => ({ key, attributes: this.#graph.getNodeAttributes(key) })),
-      edges: edges
-        .filter((key) => !chosenEdges || chosenEdges.has(key))
-        .map((key) => ({
-          key,
-          source: this.#graph.source(key),
-          target: this.#graph.target(key),
-          attributes: this.#graph.getEdgeAttributes(key),
-        })),
-    };
+    const plans = namesPlans(selection) ? selectedPlans(selection, await this.plans()) : undefined;
+    return toSerialized(select(this.#graph, selectSteps(selection, plans)));
   }
 
   async comparePlans(a: string, b: string): Promise<PlanComparison> {
-    return comparePlans(this.#graph, findPlan(this.#graph, a), findPlan(this.#graph, b));
+    const plans = await this.plans();
+    return comparePlans(this.#graph, resolvePlan(plans, a), resolvePlan(plans, b));
   }
 
   async plansMentioning(key: string): Promise<PlanMention[]> {
@@ -277,7 +250,7 @@ export function createMemoryStore(data: unknown, file?: string): MemoryStore {
     const shown = errors.slice(0, 5).map(formatIssue).join("\n  ");
     throw new StoreError("store/bad-request", `${file ?? "the graph"} is not a valid plan graph:\n  ${shown}`);
   }
-  return new MemoryStore(Graph.from(graph as SerializedPlanGraph) as PlanGraph);
+  return new MemoryStore(fromSerialized(graph));
 }
 
 /** Reads a graph JSON file (what `plangraph ingest` writes) into a memory store. */

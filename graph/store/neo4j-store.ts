@@ -1,22 +1,12 @@
 // The database store: the same GraphStore answered from Neo4j, with read-only sessions and values as parameters.
-import Graph from "graphology";
 import neo4j, { type Record as Neo4jRecord } from "neo4j-driver";
 import {
-  EDGE_PROPERTIES,
-  EDGE_TYPES,
-  ENDPOINTS,
   ENTITY_LABELS,
-  EVIDENCE_COLUMNS,
-  GRAPH_OPTIONS,
   NODE_LABELS,
-  NODE_PROPERTIES,
   RELATION_TYPES,
   isEdgeType,
   isEntityLabel,
-  isNodeLabel,
-  type EdgeAttributes,
   type EdgeType,
-  type NodeAttributes,
   type NodeLabel,
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
@@ -30,18 +20,25 @@ import {
   type ReadQueryOptions,
   type ReadQueryResult,
 } from "../neo4j/index.ts";
-import {
-  comparePlans,
-  listMentions,
-  resolvePlan,
-  type PlanCandidate,
-  type PlanComparison,
-  type PlanMention,
-} from "../compare/index.ts";
-import type { PlanGraph } from "../../ingest/stages/build.ts";
+import { comparePlans, type PlanComparison, type PlanMention } from "../compare/index.ts";
+import { fromSerialized, toSerialized } from "../model/index.ts";
+import { select } from "../select/index.ts";
 import { buildDetails, evidenceSections, type TouchingEdge } from "./details.ts";
 import { byCodePoint, DEFAULT_SEARCH_LIMIT, resolveFilter } from "./defaults.ts";
-import { edgeNotFound, nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
+import { nodeNotFound, notAnEntity, planNotFound } from "./errors.ts";
+import {
+  edgesOf,
+  fetchSubgraph,
+  firstLabel,
+  groupByLabel,
+  labelOfKey,
+  mentionsOf,
+  nodesOf,
+  type ReadRecords,
+} from "./neo4j-queries.ts";
+import { readNeo4jGraph } from "./read-neo4j.ts";
+import { resolvePlan } from "./resolve-plan.ts";
+import { namesPlans, selectedPlans, selectSteps } from "./selection.ts";
 import { expandNeighbourhood, findShortestPath, type IncidentEdge } from "./expand.ts";
 import { rankSearch, type SearchCandidate } from "./search-rank.ts";
 import { sliceGraph } from "./slice-graph.ts";
@@ -63,44 +60,13 @@ import type {
   ViewEdge,
 } from "./types.ts";
 
-/** Options of a Neo4j store: limits for the user's Cypher queries, and whether closing the store closes the driver. */
+/** Options of a Neo4j store: limits for the user's Cypher queries, whether closing it closes the driver, and where warnings go. */
 export interface Neo4jStoreOptions {
   cypher?: ReadQueryOptions;
   ownsDriver?: boolean;
+  /** Told what a Cypher selection left out (rows past the cap, non-plangraph elements); default: nowhere. */
+  onWarning?: (message: string) => void;
 }
-
-/** The label a plangraph id names (`region:唐山` → Region), from the schema's closed list. */
-export function labelOfKey(key: string): NodeLabel | undefined {
-  const prefix = key.slice(0, key.indexOf(":"));
-  return NODE_LABELS.find((label) => label.toLowerCase() === prefix);
-}
-
-/** The relationship types that may touch a label, so plan membership queries can use each type's plan index. */
-function typesTouching(label: NodeLabel): EdgeType[] {
-  return EDGE_TYPES.filter((type) => ENDPOINTS[type].some(([a, b]) => a === label || b === label));
-}
-
-/** A node set by label for `CALL { … UNION … }`: one index seek per label, never a scan of every node. */
-function groupByLabel(keys: readonly string[]): Map<NodeLabel, string[]> {
-  const groups = new Map<NodeLabel, string[]>();
-  for (const key of keys) {
-    const label = labelOfKey(key);
-    if (!label) continue;
-    groups.set(label, [...(groups.get(label) ?? []), key]);
-  }
-  return groups;
-}
-
-function firstLabel(labels: unknown): NodeLabel {
-  return ((labels as string[]).find(isNodeLabel) ?? "Region") as NodeLabel;
-}
-
-function schemaOnly(specs: Readonly<Record<string, unknown>>, props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(props).filter(([name, value]) => name in specs && value !== null));
-}
-
-/** The Neo4j column holding a relationship's evidence sentences, one entry per sentence (see EVIDENCE_COLUMNS). */
-const SENTENCE_COLUMN = Object.entries(EVIDENCE_COLUMNS).find(([, field]) => field === "sentence")?.[0] as string;
 
 /** Result nodes up to which the console also fetches the relationships among them. */
 const CONNECT_LIMIT = 1_000;
@@ -128,6 +94,12 @@ export class Neo4jStore implements GraphStore {
     this.#liveness = new LivenessProbe(connection);
     // The console's first query would otherwise wait for a worker thread to start (a second or two).
     this.#queries.warm();
+  }
+
+  readonly #reader: ReadRecords = (query, params) => this.#read(query, params);
+
+  #warn(message: string): void {
+    this.#options.onWarning?.(message);
   }
 
   async #read(query: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
@@ -204,27 +176,6 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  /** The nodes of a label, optionally only those some edge of the given plans touches, optionally only the given keys. */
-  async #nodesOf(
-    label: NodeLabel,
-    plans: readonly string[] | undefined,
-    keys: readonly string[] | undefined,
-    returning: string,
-  ): Promise<Neo4jRecord[]> {
-    const onlyKeys = keys ? "AND n.id IN $keys" : "";
-    if (!plans)
-      return this.#read(`MATCH (n:${label}) WHERE true ${onlyKeys} RETURN ${returning}`, { keys: keys ?? null });
-    const members = typesTouching(label)
-      .map((type) => `MATCH (n:${label})-[r:${type}]-() WHERE r.plan IN $plans ${onlyKeys} RETURN n`)
-      .join(" UNION ");
-    return this.#read(`CALL () { ${members} } RETURN ${returning}`, { plans, keys: keys ?? null });
-  }
-
-  async #edgesOf(type: EdgeType, plans: readonly string[] | undefined, returning: string): Promise<Neo4jRecord[]> {
-    const where = plans ? "WHERE r.plan IN $plans" : "";
-    return this.#read(`MATCH (a)-[r:${type}]->(b) ${where} RETURN ${returning}`, { plans: plans ?? null });
-  }
-
   async plans(): Promise<PlanSummary[]> {
     const fingerprint = await this.#fingerprint();
     if (this.#planCounts?.fingerprint !== fingerprint) {
@@ -238,7 +189,8 @@ export class Neo4jStore implements GraphStore {
     }
     const entities = this.#planCounts.value;
     const records = await this.#read(
-      "MATCH (p:Plan) RETURN p.id AS key, p.name AS name, p.genre AS genre, p.level AS level, p.region AS region, " +
+      "MATCH (p:Plan) RETURN p.id AS key, p.name AS name, p.file AS file, p.genre AS genre, p.level AS level, " +
+        "p.region AS region, " +
         "p.year AS year, p.chars AS chars",
     );
     return records
@@ -252,6 +204,7 @@ export class Neo4jStore implements GraphStore {
           id,
           key,
           name: r.get("name"),
+          file: String(r.get("file") ?? ""),
           genre: r.get("genre"),
           ...optional,
           chars: Number(r.get("chars")),
@@ -265,12 +218,13 @@ export class Neo4jStore implements GraphStore {
     const f = resolveFilter(filter);
     const nodes: NodeRef[] = [];
     for (const label of f.labels) {
-      for (const r of await this.#nodesOf(label, f.plans, undefined, "n.id AS key, n.name AS name"))
+      for (const r of await nodesOf(this.#reader, label, f.plans, undefined, "n.id AS key, n.name AS name"))
         nodes.push({ key: r.get("key"), label, name: r.get("name") });
     }
     const edges: ViewEdge[] = [];
     for (const type of f.types) {
-      const records = await this.#edgesOf(
+      const records = await edgesOf(
+        this.#reader,
         type,
         f.plans,
         "r.key AS key, a.id AS source, b.id AS target, r.plan AS plan",
@@ -369,118 +323,43 @@ export class Neo4jStore implements GraphStore {
   }
 
   async subgraph(selection: SubgraphSelection): Promise<SerializedPlanGraph> {
-    const labels = selection.labels?.length ? selection.labels : NODE_LABELS;
-    const types = new Set(selection.types?.length ? selection.types : EDGE_TYPES);
-    const plans = selection.plans?.length ? selection.plans : undefined;
-    const returning = "r.key AS key, a.id AS source, b.id AS target, r.plan AS plan, properties(r) AS props";
-    const edgeRecords: { type: EdgeType; record: Neo4jRecord }[] = [];
-    if (selection.edges) {
-      const byType = new Map<EdgeType, string[]>();
-      for (const key of new Set(selection.edges)) {
-        const type = EDGE_TYPES.find((t) => key.startsWith(`${t}:`));
-        if (!type) throw edgeNotFound(key);
-        byType.set(type, [...(byType.get(type) ?? []), key]);
-      }
-      for (const [type, keys] of byType) {
-        const records = await this.#read(`MATCH (a)-[r:${type}]->(b) WHERE r.key IN $keys RETURN ${returning}`, {
-          keys,
-        });
-        const found = new Set(records.map((r) => r.get("key")));
-        const missing = keys.find((k) => !found.has(k));
-        if (missing !== undefined) throw edgeNotFound(missing);
-        edgeRecords.push(...records.map((record) => ({ type, record })));
-      }
-    } else {
-      for (const type of types)
-        edgeRecords.push(...(await this.#edgesOf(type, plans, returning)).map((record) => ({ type, record })));
+    const plans = namesPlans(selection) ? selectedPlans(selection, await this.plans()) : undefined;
+    if (selection.cypher) {
+      const read = await readNeo4jGraph(this.#connection, selection.cypher);
+      if (read.truncated) this.#warn("the query returned more than 1,000,000 rows; the rest were left out");
+      if (read.skippedNodes + read.skippedRelationships > 0)
+        this.#warn(
+          `left out ${read.skippedNodes} node(s) without a plangraph label and ` +
+            `${read.skippedRelationships} relationship(s) of other types or without both ends`,
+        );
+      return toSerialized(select(read.graph, selectSteps(selection, plans, false)));
     }
-    const chosen =
-      selection.nodes || selection.edges
-        ? [
-            ...new Set([
-              ...(selection.nodes ?? []),
-              ...(selection.edges
-                ? edgeRecords.flatMap(({ record }) => [record.get("source"), record.get("target")])
-                : []),
-            ]),
-          ]
-        : undefined;
-    for (const key of chosen ?? []) if (!labelOfKey(key)) throw nodeNotFound(key);
-    const groups = chosen ? groupByLabel(chosen) : undefined;
-    const nodes: SerializedPlanGraph["nodes"] = [];
-    for (const label of labels) {
-      const keys = groups ? groups.get(label) : undefined;
-      if (groups && !keys) continue;
-      for (const r of await this.#nodesOf(label, plans, keys, "n.id AS key, properties(n) AS props")) {
-        const props = nodeFromNeo4j(label, r.get("props") as Record<string, unknown>);
-        const attributes = { label, ...schemaOnly(NODE_PROPERTIES[label], props) } as NodeAttributes;
-        nodes.push({ key: String(r.get("key")), attributes });
-      }
-    }
-    const returned = new Set(nodes.map((n) => n.key));
-    for (const [label, keys] of groupByLabel((chosen ?? []).filter((k) => !returned.has(k)))) {
-      const exist = new Set((await this.#nodesOf(label, undefined, keys, "n.id AS key")).map((r) => r.get("key")));
-      const missing = keys.find((k) => !exist.has(k));
-      if (missing !== undefined) throw nodeNotFound(missing);
-    }
-    const edges: SerializedPlanGraph["edges"] = [];
-    for (const { type, record } of edgeRecords) {
-      const [source, target] = [String(record.get("source")), String(record.get("target"))];
-      if (!types.has(type) || !returned.has(source) || !returned.has(target)) continue;
-      if (plans && !plans.includes(String(record.get("plan")))) continue;
-      const props = edgeFromNeo4j(type, record.get("props") as Record<string, unknown>);
-      const attributes = { type, ...schemaOnly(EDGE_PROPERTIES[type], props) } as EdgeAttributes;
-      edges.push({ key: String(record.get("key")), source, target, attributes });
-    }
-    nodes.sort((a, b) => byCodePoint(a.key, b.key));
-    edges.sort((a, b) => byCodePoint(a.key, b.key));
-    return { attributes: {}, options: { ...GRAPH_OPTIONS }, nodes, edges };
+    const fetched = await fetchSubgraph(this.#reader, { ...selection, ...(plans ? { plans } : {}) });
+    // Labels, items and plans the database applied exactly; dropping nodes left without a kept type and the ego
+    // network are graph/select's, as in the memory store.
+    if (!selection.types?.length && !selection.ego) return fetched;
+    return toSerialized(
+      select(fromSerialized(fetched), selectSteps({ ...selection, plans: undefined }, undefined, false)),
+    );
   }
 
   /** Compares two plans with graph/compare over their statements, fetched as a subgraph of the two plans. */
   async comparePlans(a: string, b: string): Promise<PlanComparison> {
-    const records = await this.#read(
-      "MATCH (p:Plan) RETURN p.id AS key, p.file AS file, p.name AS name, p.region AS region",
-    );
-    const plans: PlanCandidate[] = records.map((r) => ({
-      id: String(r.get("key")).replace(/^plan:/, ""),
-      file: String(r.get("file")),
-      title: String(r.get("name")),
-      region: (r.get("region") as string | null) ?? "",
-    }));
+    const plans = await this.plans();
     const [idA, idB] = [resolvePlan(plans, a), resolvePlan(plans, b)];
-    const data = await this.subgraph({
+    const data = await fetchSubgraph(this.#reader, {
       plans: [...new Set([idA, idB])],
       labels: [...ENTITY_LABELS, "Plan", "Section"],
       types: ["MENTIONED_IN", ...RELATION_TYPES],
     });
-    return comparePlans(Graph.from(data as never) as unknown as PlanGraph, idA, idB);
+    return comparePlans(fromSerialized(data), idA, idB);
   }
 
   /** Counts an entity's evidence sentences per plan in the database and names the plans as graph/compare does. */
   async plansMentioning(key: string): Promise<PlanMention[]> {
     const node = await this.#nodeRef(key);
     if (!isEntityLabel(node.label)) throw notAnEntity(key, node.label);
-    const edges = await this.#read(
-      `MATCH (n:${node.label} {id: $key})-[r:MENTIONED_IN]->() RETURN r.plan AS plan, size(r.${SENTENCE_COLUMN}) AS sentences`,
-      { key },
-    );
-    const counts = new Map<string, number>();
-    for (const r of edges) {
-      const plan = String(r.get("plan"));
-      counts.set(plan, (counts.get(plan) ?? 0) + ((r.get("sentences") as number | null) ?? 1));
-    }
-    const plans = await this.#read(
-      "MATCH (p:Plan) WHERE p.id IN $keys RETURN p.id AS key, p.name AS name, p.region AS region, p.level AS level",
-      { keys: [...counts.keys()].map((plan) => `plan:${plan}`) },
-    );
-    const byId = new Map(
-      plans.map((r) => [
-        String(r.get("key")).replace(/^plan:/, ""),
-        Object.fromEntries(["name", "region", "level"].map((k) => [k, r.get(k)]).filter(([, v]) => v !== null)),
-      ]),
-    );
-    return listMentions(counts, (plan) => byId.get(plan));
+    return mentionsOf(this.#reader, node.label, key);
   }
 
   /** Runs a read-only query; like Neo4j Browser, the relationships among the nodes it returned are added to its graph. */

@@ -35,11 +35,11 @@ export interface GraphSlice {
 /** Which part of the graph to return; every field narrows it. */
 export interface GraphFilter {
   /** Plan ids (as edges name them, `hebei-14th-fyp-proposal`); none means every plan. */
-  plans?: string[];
+  plans?: readonly string[];
   /** Node labels to include (default: the four entity labels). */
-  labels?: NodeLabel[];
+  labels?: readonly NodeLabel[];
   /** Edge types to include (default: the three relation types). */
-  types?: EdgeType[];
+  types?: readonly EdgeType[];
   /** Leave out nodes with fewer edges than this in the matched graph (default 0). */
   minDegree?: number;
   /** Most nodes to return, highest degree first (default DEFAULT_GRAPH_LIMIT). */
@@ -52,13 +52,13 @@ export interface NeighbourhoodOptions {
   depth?: 1 | 2;
   /** Most neighbours to return, nearest and best-connected first (default DEFAULT_NEIGHBOURHOOD_LIMIT). */
   limit?: number;
-  labels?: NodeLabel[];
-  types?: EdgeType[];
+  labels?: readonly NodeLabel[];
+  types?: readonly EdgeType[];
 }
 
 /** Options of a shortest-path search (edges are followed in either direction). */
 export interface PathOptions {
-  types?: EdgeType[];
+  types?: readonly EdgeType[];
   /** Longest path looked for, in edges (default DEFAULT_PATH_LENGTH). */
   maxLength?: number;
 }
@@ -79,7 +79,7 @@ export interface SearchHit extends NodeRef {
 export interface SearchOptions {
   limit?: number;
   /** Labels to search (default: the four entity labels). */
-  labels?: NodeLabel[];
+  labels?: readonly NodeLabel[];
 }
 
 /** A plan in the store, with how many entities it mentions. */
@@ -89,6 +89,8 @@ export interface PlanSummary {
   /** The Plan node's key (`plan:<id>`). */
   key: string;
   name: string;
+  /** The file the plan was read from, as ingest named it. */
+  file: string;
   genre: string;
   level?: string;
   region?: string;
@@ -152,15 +154,27 @@ export interface PlanText {
   sections: SectionView[];
 }
 
-/** Which nodes and edges to hand to an exporter; every field narrows it. */
+/**
+ * Which nodes and edges to hand to an exporter. Every field narrows the selection, in this order: the items (node and
+ * edge keys, or what a Cypher query returns), the plans (and the plans of a level), labels and types, the ego network.
+ */
 export interface SubgraphSelection {
   /** Node keys to keep (the explorer's current view); none means every node the other fields allow. */
-  nodes?: string[];
+  nodes?: readonly string[];
   /** Edge keys to keep, their ends included; none means every edge between kept nodes that the other fields allow. */
-  edges?: string[];
-  plans?: string[];
-  labels?: NodeLabel[];
-  types?: EdgeType[];
+  edges?: readonly string[];
+  /** A read-only Cypher query whose returned nodes and relationships are the items (Neo4j only). */
+  cypher?: { query: string; params?: Record<string, unknown> };
+  /** Plans as a person names them (id, file, issuing region, title words; see resolvePlan): what those plans state. */
+  plans?: readonly string[];
+  /** Every plan of this level (national, province, prefecture, county), added to `plans`. */
+  level?: string;
+  /** Node labels to keep. */
+  labels?: readonly NodeLabel[];
+  /** Relationship types to keep; with types given, nodes left without a kept relationship are dropped. */
+  types?: readonly EdgeType[];
+  /** The ego network of an entity (id, name or alias): relations within `depth` steps (1–3, default 1). */
+  ego?: { node: string; depth?: number };
 }
 
 /** What the explorer and the API need from a graph, whether it lives in memory or in Neo4j. */
@@ -175,11 +189,11 @@ export interface GraphStore {
   /** The shortest path between two nodes, or null when none is at most `maxLength` edges long. */
   shortestPath(from: string, to: string, options?: PathOptions): Promise<PathResult | null>;
   planText(planId: string): Promise<PlanText>;
-  /** The selected nodes and edges with all their attributes, as graph JSON nodes and edges for the exporters. */
+  /** The selected nodes and edges with all their attributes, as graph JSON for the exporters (one selection engine: graph/select). */
   subgraph(selection: SubgraphSelection): Promise<SerializedPlanGraph>;
   /**
-   * Compares two plans, each named by id or by what `findPlan` resolves (file, issuing region, title words);
-   * a reference that matches no plan or several rejects with a PlanNotFoundError listing candidates.
+   * Compares two plans, each named by id or by what `resolvePlan` resolves (file, issuing region, title words);
+   * a reference that matches no plan or several rejects with a PlanReferenceError listing candidates.
    */
   comparePlans(a: string, b: string): Promise<PlanComparison>;
   /** The plans that mention an entity, with how many of their sentences do, most first. */

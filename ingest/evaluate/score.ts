@@ -3,13 +3,13 @@ import {
   ENTITY_LABELS,
   RELATION_TYPES,
   isEntityLabel,
+  dice,
   isRelationType,
   normalizeName,
   type EntityLabel,
   type RelationType,
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
-import { dice } from "../stages/resolve.ts";
 import type { GoldFile } from "./gold.ts";
 
 /** Counts and derived precision, recall and F1 for one type or for all. */

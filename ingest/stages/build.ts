@@ -1,26 +1,15 @@
 // Stage build: one plan's sections, entities and relations as a graphology graph with sentence-level provenance.
-import Graph from "graphology";
 import {
-  GRAPH_OPTIONS,
   edgeId,
   planNodeId,
   sectionId,
   type EdgeAttributes,
   type Evidence,
   type NodeAttributes,
-  type SerializedPlanGraph,
 } from "../../schema/index.ts";
-import { merge } from "./merge.ts";
+import { createPlanGraph, type PlanGraph } from "../../graph/model/index.ts";
 import type { DocumentExtraction, Mention, RelationMention } from "../types.ts";
 import type { ResolvedEntity } from "./resolve.ts";
-
-/** A plan graph: graphology's directed multigraph typed with the schema's attributes. */
-export type PlanGraph = Graph<NodeAttributes, EdgeAttributes>;
-
-/** Creates an empty plan graph with the schema's options. */
-export function createPlanGraph(): PlanGraph {
-  return new Graph<NodeAttributes, EdgeAttributes>(GRAPH_OPTIONS);
-}
 
 function evidence(doc: DocumentExtraction, sentence: number): Evidence {
   const s = doc.sentences[sentence]!;
@@ -129,15 +118,4 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
       plan: doc.planId,
     });
   return graph;
-}
-
-/** Merges plan graphs into one graphology graph (see `merge` for the rules); for callers that hold graphs rather than JSON. */
-export function combine(graphs: PlanGraph[]): PlanGraph {
-  const out = createPlanGraph();
-  out.import(
-    merge(graphs.map((g) => g.export() as unknown as SerializedPlanGraph)) as unknown as Parameters<
-      PlanGraph["import"]
-    >[0],
-  );
-  return out;
 }

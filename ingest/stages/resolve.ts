@@ -1,5 +1,5 @@
 // Stage resolve: merges mentions into entities (one per real-world thing) with canonical names, aliases and deterministic ids.
-import { entityId, normalizeName, type EntityLabel } from "../../schema/index.ts";
+import { bigrams, diceOf, entityId, normalizeName, type EntityLabel } from "../../schema/index.ts";
 import type { Lexicon } from "../lexicon/index.ts";
 import type { Mention } from "../types.ts";
 import industryEnglish from "../lexicon/data/industry-english.json" with { type: "json" };
@@ -20,28 +20,6 @@ export interface ResolvedEntity {
 }
 
 const SYNONYMS: Record<string, string> = { 电子商务: "电商", 通用航空: "通航" };
-
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
-  return out;
-}
-
-/** Character-bigram Dice similarity of two strings (1 = same bigrams). */
-export function dice(a: string, b: string): number {
-  return diceOf(bigrams(a), bigrams(b));
-}
-
-function diceOf(A: Map<string, number>, B: Map<string, number>): number {
-  let inter = 0;
-  let total = 0;
-  for (const [k, v] of A) {
-    inter += Math.min(v, B.get(k) ?? 0);
-    total += v;
-  }
-  for (const v of B.values()) total += v;
-  return total === 0 ? 0 : (2 * inter) / total;
-}
 
 /** The form all variants of an industry name share: 氢能产业集群, 氢能全产业链, 氢能源, 氢能经济 → 氢能; 装备制造业 → 装备制造; 电子商务 → 电商. */
 export function industryCore(name: string, lex: Lexicon): string {

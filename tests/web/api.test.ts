@@ -102,13 +102,13 @@ describe("comparing plans and finding who mentions what", () => {
     const ambiguous = await get(`/api/compare?a=${q("河北")}&b=${q(REPORT)}`);
     expect(ambiguous.statusCode).toBe(400);
     expect(ambiguous.json().error).toMatchObject({
-      code: "compare/plan-ambiguous",
+      code: "plan/ambiguous",
       message: expect.stringMatching(/^"河北" matches 2 plans/),
       candidates: [{ id: PROPOSAL }, { id: REPORT, title: "2021年河北省政府工作报告" }],
     });
     const unknown = await get(`/api/compare?a=${q(PROPOSAL)}&b=${q("上海")}`);
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error.code).toBe("compare/plan-not-found");
+    expect(unknown.json().error.code).toBe("plan/not-found");
     expect(unknown.json().error.message).toMatch(/^no plan matches "上海"; plans in this graph include/);
     expect(unknown.json().error.candidates.map((c: { id: string }) => c.id)).toEqual([PROPOSAL, REPORT]);
   });

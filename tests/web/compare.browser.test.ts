@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ingestDocument } from "../../ingest/pipeline.ts";
-import { combine } from "../../ingest/stages/build.ts";
+import { combine } from "../../graph/model/index.ts";
 import { createMemoryStore } from "../../graph/store/index.ts";
 import { LABEL_COLORS, MEMBERSHIP_COLORS } from "../../web/app/graph/palette.ts";
 import { APP_DIST_DIR, startServer, type RunningServer } from "../../web/server/index.ts";
@@ -137,6 +137,24 @@ describe("the Compare view", () => {
     await page.waitForFunction(() => document.querySelector("#mentions h3")?.textContent === "Mentioned by 1 plan");
     expect(await page.textContent(".details-name")).toBe("雄安新区");
     expect(await page.textContent("#mentions li")).toContain("河北省人民政府工作报告");
+  });
+
+  it("a filter naming several plans says so instead of picking one, as plangraph compare does", async () => {
+    await openExplorer(page, server.url);
+    await page.click("#compare-toggle");
+    await page.fill("#compare-filter-a", "工作报告");
+    await page.press("#compare-filter-a", "Enter");
+    expect(await page.textContent("#compare-note-a")).toBe("“工作报告” matches 2 plans; choose one from the menu");
+    expect(await page.inputValue("#compare-a")).toBe("");
+    expect(await page.locator('#compare-a option:not([value=""])').count()).toBe(2);
+    await page.fill("#compare-filter-a", "广东");
+    expect(await page.textContent("#compare-note-a")).toBe("");
+    await page.press("#compare-filter-a", "Enter");
+    await page.waitForFunction(
+      (id) => document.querySelector<HTMLSelectElement>("#compare-a")?.value === id,
+      GUANGDONG,
+    );
+    expect(await page.textContent("#compare-note-a")).toBe("");
   });
 
   it("a shared URL reopens the comparison; Swap exchanges the plans and closing restores the label colours", async () => {

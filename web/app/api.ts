@@ -1,23 +1,27 @@
 // The explorer's client of the JSON API: one typed function per endpoint, errors as ApiRequestError with the server's code.
-import type { EdgeType, NodeLabel } from "../../schema/index.ts";
-import type { GraphSlice, NodeDetails, PathResult, PlanSummary, PlanText, SearchHit } from "../../graph/store/types.ts";
-import type { ReadQueryResult } from "../../graph/neo4j/read-query.ts";
-import type { PlanComparison, PlanMention } from "../../graph/compare/index.ts";
+import {
+  ROUTES,
+  type CompareQuery,
+  type ErrorCode,
+  type ExportBody,
+  type GraphQuery,
+  type MentionsQuery,
+  type NeighboursQuery,
+  type NodeQuery,
+  type PathQuery,
+  type PlanTextQuery,
+  type Responses,
+  type SearchQuery,
+} from "../api-contract.ts";
 
-/** What the server says about itself: which store it reads and whether the Cypher console and which exports work. */
-export interface Health {
-  store: "memory" | "neo4j";
-  cypher: boolean;
-  cypherHelp?: string;
-  exportFormats?: { format: string; extension: string; description: string }[];
-}
+export type { Health } from "../api-contract.ts";
 
 /** A failed API request, with the code and message the server sent. */
 export class ApiRequestError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode | "api/http-error";
   readonly status: number;
 
-  constructor(code: string, status: number, message: string) {
+  constructor(code: ApiRequestError["code"], status: number, message: string) {
     super(message);
     this.name = "ApiRequestError";
     this.code = code;
@@ -25,7 +29,7 @@ export class ApiRequestError extends Error {
   }
 }
 
-type Params = Record<string, string | number | readonly string[] | undefined | null>;
+type Params = Readonly<Record<string, string | number | readonly (string | number)[] | undefined | null>>;
 
 function query(params: Params): string {
   const search = new URLSearchParams();
@@ -40,7 +44,7 @@ function query(params: Params): string {
 
 async function failure(response: Response): Promise<ApiRequestError> {
   const body = (await response.json().catch(() => undefined)) as
-    { error?: { code: string; message: string } } | undefined;
+    { error?: { code: ErrorCode; message: string } } | undefined;
   return new ApiRequestError(
     body?.error?.code ?? "api/http-error",
     response.status,
@@ -64,26 +68,6 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Which graph slice to fetch. */
-export interface SliceRequest {
-  plans?: readonly string[];
-  /** Every plan of this level (national, province, prefecture, county). */
-  level?: string;
-  labels?: readonly NodeLabel[];
-  types?: readonly EdgeType[];
-  limit?: number;
-}
-
-/** What the export endpoint is asked for. */
-export interface ExportRequest {
-  format: string;
-  nodes?: readonly string[];
-  edges?: readonly string[];
-  plans?: readonly string[];
-  labels?: readonly NodeLabel[];
-  types?: readonly EdgeType[];
-}
-
 /** Reads the file name from a Content-Disposition header (RFC 6266 `filename*=` first). */
 function fileName(header: string | null, fallback: string): string {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? "");
@@ -92,31 +76,26 @@ function fileName(header: string | null, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** The API, one function per endpoint. */
+/** The API, one function per endpoint; requests and answers are the wire contract's types (web/api-contract.ts). */
 export const api = {
-  health: () => getJson<Health>("/api/health"),
-  plans: async () => (await getJson<{ plans: PlanSummary[] }>("/api/plans")).plans,
-  graph: (r: SliceRequest) =>
-    getJson<GraphSlice>("/api/graph", {
-      plan: r.plans,
-      level: r.level,
-      labels: r.labels,
-      types: r.types,
-      limit: r.limit,
-    }),
-  search: async (q: string, limit = 8) => (await getJson<{ hits: SearchHit[] }>("/api/search", { q, limit })).hits,
-  node: (id: string) => getJson<NodeDetails>("/api/node", { id }),
-  neighbours: (id: string, depth: 1 | 2, types: readonly EdgeType[], limit = 100) =>
-    getJson<GraphSlice>("/api/neighbours", { id, depth, types, limit }),
+  health: () => getJson<Responses["health"]>(ROUTES.health),
+  plans: async () => (await getJson<Responses["plans"]>(ROUTES.plans)).plans,
+  graph: (r: GraphQuery) => getJson<Responses["graph"]>(ROUTES.graph, r),
+  search: async (q: string, limit = 8) =>
+    (await getJson<Responses["search"]>(ROUTES.search, { q, limit } satisfies SearchQuery)).hits,
+  node: (id: string) => getJson<Responses["node"]>(ROUTES.node, { id } satisfies NodeQuery),
+  neighbours: (id: string, depth: 1 | 2, types: NeighboursQuery["types"], limit = 100) =>
+    getJson<Responses["neighbours"]>(ROUTES.neighbours, { id, depth, types, limit } satisfies NeighboursQuery),
   path: async (from: string, to: string) =>
-    (await getJson<{ path: PathResult | null }>("/api/path", { from, to })).path,
-  planText: (plan: string) => getJson<PlanText>("/api/plan-text", { plan }),
-  compare: (a: string, b: string) => getJson<PlanComparison>("/api/compare", { a, b }),
-  mentions: async (id: string) => (await getJson<{ plans: PlanMention[] }>("/api/mentions", { id })).plans,
-  cypher: (q: string) => postJson<ReadQueryResult>("/api/cypher", { query: q }),
+    (await getJson<Responses["path"]>(ROUTES.path, { from, to } satisfies PathQuery)).path,
+  planText: (plan: string) => getJson<Responses["planText"]>(ROUTES.planText, { plan } satisfies PlanTextQuery),
+  compare: (a: string, b: string) => getJson<Responses["compare"]>(ROUTES.compare, { a, b } satisfies CompareQuery),
+  mentions: async (id: string) =>
+    (await getJson<Responses["mentions"]>(ROUTES.mentions, { id } satisfies MentionsQuery)).plans,
+  cypher: (q: string) => postJson<Responses["cypher"]>(ROUTES.cypher, { query: q }),
   /** Asks the server for an export and returns the file's contents and name. */
-  async exportFile(request: ExportRequest): Promise<{ blob: Blob; name: string }> {
-    const response = await fetch("/api/export", {
+  async exportFile(request: ExportBody): Promise<{ blob: Blob; name: string }> {
+    const response = await fetch(ROUTES.export, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(request),

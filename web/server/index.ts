@@ -1,11 +1,8 @@
-// Public names of the explorer's server: building and starting it, choosing its store, building the front end.
+// Public names of the explorer's server: building and starting it, building the front end, its errors.
 export { buildServer } from "./build-server.ts";
 export type { ServerOptions } from "./build-server.ts";
 export { startServer, DEFAULT_PORT, DEFAULT_HOST } from "./start-server.ts";
 export type { StartOptions, RunningServer } from "./start-server.ts";
-export { openStore, neo4jConfigured } from "./open-store.ts";
-export type { StoreSource } from "./open-store.ts";
 export { ensureAppBuilt, buildApp, appIsStale, APP_DIST_DIR } from "./build-app.ts";
 export { ApiError, errorReply } from "./errors.ts";
-export type { ErrorBody } from "./errors.ts";
-export { CYPHER_NOT_CONFIGURED, MAX_QUERY_LENGTH } from "./api-routes.ts";
+export { CYPHER_NOT_CONFIGURED } from "./api-routes.ts";

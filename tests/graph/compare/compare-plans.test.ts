@@ -2,15 +2,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ingestDocument } from "../../../ingest/pipeline.ts";
-import { combine } from "../../../ingest/stages/build.ts";
-import {
-  comparePlans,
-  findEntities,
-  findPlan,
-  mostMentioned,
-  plansMentioning,
-  PlanNotFoundError,
-} from "../../../graph/compare/index.ts";
+import { combine } from "../../../graph/model/index.ts";
+import { comparePlans, findEntities, mostMentioned, plansMentioning } from "../../../graph/compare/index.ts";
+import { findPlan, PlanReferenceError } from "../../../graph/store/index.ts";
 
 const plan = (file: string, id: string) =>
   ingestDocument(readFileSync(`data/corpus/reports-2021/${file}`), file, id).graph!;
@@ -29,6 +23,11 @@ describe("comparePlans", () => {
   it("finds plans by the region that issued them", () => {
     expect([hebei, guangdong]).toEqual(["reports-2021/省自治区/河北省", "reports-2021/省自治区/广东省"]);
     expect(result.a.title).toBe("河北省人民政府工作报告（2021年）");
+  });
+
+  it("pairs targets of one metric and one year: Hebei's 2021 investment growth with Guangdong's 2021 target", () => {
+    const pair = result.goals.find((g) => g.a?.metric === "固定资产投资增长率" && g.b);
+    expect([pair?.a?.value, pair?.a?.horizon, pair?.b?.value, pair?.b?.horizon]).toEqual([6.5, 2021, 8, 2021]);
   });
 
   it("puts the industries both provinces push in 'both'", () => {
@@ -64,7 +63,7 @@ describe("comparePlans", () => {
   });
 
   it("refuses an ambiguous or unknown plan with the candidates named", () => {
-    expect(() => findPlan(graph, "reports-2021")).toThrow(PlanNotFoundError);
+    expect(() => findPlan(graph, "reports-2021")).toThrow(PlanReferenceError);
     expect(() => findPlan(graph, "reports-2021")).toThrow(/matches 3 plans/u);
     expect(() => findPlan(graph, "上海")).toThrow(/no plan matches "上海"/u);
   });

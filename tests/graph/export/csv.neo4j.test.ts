@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDriver, startLocalNeo4j, type LocalNeo4j } from "../../../graph/neo4j/index.ts";
-import type { PlanGraph } from "../../../ingest/stages/build.ts";
+import type { PlanGraph } from "../../../graph/model/index.ts";
 import { CASES, specialCharacters } from "./graphs.ts";
 import { EXPECTED_TYPES, expectDatabaseHolds, storedTypes } from "./database-contents.ts";
 import { exportToMemory } from "./export-to-text.ts";

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { readNeo4jGraph } from "../../../graph/select/index.ts";
+import { readNeo4jGraph } from "../../../graph/store/read-neo4j.ts";
 import { emptyDatabase, testConnection } from "../neo4j/helpers.ts";
 import { CASES, TRICKY_EDGE, expectSameGraph, specialCharacters } from "./graphs.ts";
 import { EXPECTED_TYPES, expectDatabaseHolds, storedTypes } from "./database-contents.ts";

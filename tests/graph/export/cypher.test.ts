@@ -1,6 +1,6 @@
 // Cypher script export: constraints first, then UNWIND batches whose literal rows evaluate back to the source graph.
 import { describe, expect, it } from "vitest";
-import { schemaStatements } from "../../../graph/neo4j/index.ts";
+import { schemaStatements } from "../../../schema/index.ts";
 import { cypherFloat, cypherInteger, cypherString } from "../../../graph/export/cypher-literal.ts";
 import {
   CASES,

@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { EVIDENCE_COLUMNS, type Evidence } from "../../../schema/index.ts";
-import type { PlanGraph } from "../../../ingest/stages/build.ts";
+import type { PlanGraph } from "../../../graph/model/index.ts";
 
 interface StoredNode {
   labels: string[];

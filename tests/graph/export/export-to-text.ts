@@ -1,6 +1,6 @@
 // Runs exportGraph into memory for tests: the bytes a user would get, and how they arrived (chunk sizes).
 import { Writable } from "node:stream";
-import type { PlanGraph } from "../../../ingest/stages/build.ts";
+import type { PlanGraph } from "../../../graph/model/index.ts";
 import { exportGraph, type ExportFormat, type ExportOptions, type ExportSummary } from "../../../graph/export/index.ts";
 
 /** What an export wrote: its bytes, the sizes of the writes, and the summary. */

@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Graph from "graphology";
 import { parse } from "graphology-gexf";
 import { describe, expect, it } from "vitest";
-import { createPlanGraph, type PlanGraph } from "../../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../../../graph/model/index.ts";
 import type { EdgeAttributes, NodeAttributes } from "../../../schema/index.ts";
 import {
   CASES,

@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Graph from "graphology";
 import { parse } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
-import { createPlanGraph, type PlanGraph } from "../../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../../../graph/model/index.ts";
 import { EDGE_PROPERTIES, NODE_PROPERTIES, type EdgeAttributes, type NodeAttributes } from "../../../schema/index.ts";
 import { CASES, TRICKY_EDGE, TRICKY_SENTENCE, evidenceOf, expectSameGraph, specialCharacters } from "./graphs.ts";
 import { exportToMemory } from "./export-to-text.ts";

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import { EVIDENCE_COLUMNS, type Evidence } from "../../../schema/index.ts";
 import { ingestDocument } from "../../../ingest/pipeline.ts";
-import { createPlanGraph, type PlanGraph } from "../../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../../../graph/model/index.ts";
 import { select } from "../../../graph/select/index.ts";
 
 /** The plan id the sample is ingested under, as `plangraph ingest data/plans/hebei-14th-fyp-proposal.txt` names it. */

@@ -1,7 +1,7 @@
 // JSON export round-trips through JSON.parse and graphology's import: same nodes, edges and attributes as the source.
 import { describe, expect, it } from "vitest";
 import { validateGraph } from "../../../schema/index.ts";
-import { createPlanGraph } from "../../../ingest/stages/build.ts";
+import { createPlanGraph } from "../../../graph/model/index.ts";
 import { CASES, TRICKY_EDGE, TRICKY_SENTENCE, evidenceOf, expectSameGraph, specialCharacters } from "./graphs.ts";
 import { exportToMemory } from "./export-to-text.ts";
 

@@ -1,5 +1,5 @@
 // Reads a Cypher export without Neo4j: splits statements as cypher-shell does and evaluates the literal UNWIND rows.
-import { createPlanGraph, type PlanGraph } from "../../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../../../graph/model/index.ts";
 import type { EdgeAttributes, NodeAttributes } from "../../../schema/index.ts";
 import { zipEvidence } from "./graphs.ts";
 

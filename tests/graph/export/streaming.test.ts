@@ -1,7 +1,7 @@
 // Exports of a 10k-node selection are produced piece by piece: bounded writes, lazily generated, never one big string.
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMATS, exportChunks } from "../../../graph/export/index.ts";
-import { createPlanGraph, type PlanGraph } from "../../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../../../graph/model/index.ts";
 import type { EdgeAttributes, NodeAttributes } from "../../../schema/index.ts";
 import { sampleGraph } from "./graphs.ts";
 import { exportToMemory } from "./export-to-text.ts";

@@ -5,8 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { createDriver, loadGraph, startLocalNeo4j, type LocalNeo4j } from "../../../graph/neo4j/index.ts";
-import { buildServer, openStore } from "../../../web/server/index.ts";
+import {
+  SERVING_DRIVER_CONFIG,
+  createDriver,
+  loadGraph,
+  settingsFromEnv,
+  startLocalNeo4j,
+  type LocalNeo4j,
+} from "../../../graph/neo4j/index.ts";
+import { openStore } from "../../../graph/store/index.ts";
+import { buildServer } from "../../../web/server/index.ts";
 import { generatedCorpus, HEBEI_PROPOSAL, planGraph } from "./fixtures.ts";
 
 const CLI = new URL("../../../bin/plangraph.js", import.meta.url).pathname;
@@ -36,7 +44,8 @@ describe("a Neo4j that dies", () => {
     const connection = createDriver(server.settings);
     await loadGraph(connection, planGraph(HEBEI_PROPOSAL));
     await connection.driver.close();
-    app = buildServer({ store: await openStore({ env: env(server) }) });
+    const settings = settingsFromEnv(env(server));
+    app = buildServer({ store: await openStore({ kind: "neo4j", settings, driver: SERVING_DRIVER_CONFIG }) });
     expect((await app.inject({ method: "GET", url: "/api/plans" })).statusCode).toBe(200);
     expect((await app.inject({ method: "GET", url: "/api/health" })).json()).toMatchObject({
       cypher: true,

@@ -1,13 +1,7 @@
 // The loader against a real Neo4j: counts match the JSON, re-loads change nothing, plans share entities, bad input writes nothing.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  InvalidGraphError,
-  Neo4jStoreError,
-  loadGraph,
-  schemaStatements,
-  type LoadProgress,
-} from "../../../graph/neo4j/index.ts";
-import type { SerializedPlanGraph } from "../../../schema/index.ts";
+import { InvalidGraphError, Neo4jStoreError, loadGraph, type LoadProgress } from "../../../graph/neo4j/index.ts";
+import { schemaStatements, type SerializedPlanGraph } from "../../../schema/index.ts";
 import { HEBEI_PROPOSAL, HEBEI_REPORT_2021, generatedCorpus, mergeGraphs, planGraph } from "./fixtures.ts";
 import { countsInDb, countsInGraph, emptyDatabase, testConnection } from "./helpers.ts";
 

@@ -1,7 +1,7 @@
 // Selecting by plan on a two-plan graph: a plan's statements and the entities they touch, shared entities included once.
 import { describe, expect, it } from "vitest";
-import { combine } from "../../../ingest/stages/build.ts";
-import { findPlan, selectPlans } from "../../../graph/select/index.ts";
+import { combine } from "../../../graph/model/index.ts";
+import { selectPlans } from "../../../graph/select/index.ts";
 import { SAMPLE_PLAN, sampleGraph, specialCharacters } from "../export/graphs.ts";
 
 const OTHER = "hebei-special-characters";
@@ -32,14 +32,5 @@ describe("selectPlans", () => {
     const graph = both();
     const all = selectPlans(graph, [SAMPLE_PLAN, OTHER]);
     expect([all.order, all.size]).toEqual([graph.order, graph.size]);
-  });
-
-  it("finds plans by id, node key, title or last part of the id, and refuses ambiguous or unknown ones", () => {
-    const graph = both();
-    expect(findPlan(graph, `plan:${OTHER}`)).toBe(OTHER);
-    expect(findPlan(graph, '中共河北省委关于制定"十四五"规划的建议 <摘录> & 特殊字符')).toBe(OTHER);
-    expect(findPlan(graph, "14th-fyp")).toBe(SAMPLE_PLAN);
-    expect(() => findPlan(graph, "中共河北省委")).toThrow(expect.objectContaining({ code: "select/ambiguous-plan" }));
-    expect(() => findPlan(graph, "广东")).toThrow(expect.objectContaining({ code: "select/unknown-plan" }));
   });
 });

@@ -1,6 +1,6 @@
 // select() composes the selections in a fixed order and never changes the graph it is given.
 import { describe, expect, it } from "vitest";
-import { combine } from "../../../ingest/stages/build.ts";
+import { combine } from "../../../graph/model/index.ts";
 import { select, selectEgo, selectPlans } from "../../../graph/select/index.ts";
 import { SAMPLE_PLAN, sampleGraph, specialCharacters } from "../export/graphs.ts";
 

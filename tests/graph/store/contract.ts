@@ -1,5 +1,4 @@
 // The GraphStore contract: one suite every store must pass, run by memory-store.test.ts and neo4j-store.neo4j.test.ts.
-import Graph from "graphology";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ENTITY_LABELS,
@@ -10,8 +9,10 @@ import {
 } from "../../../schema/index.ts";
 import type { GraphStore } from "../../../graph/store/index.ts";
 import { comparePlans } from "../../../graph/compare/index.ts";
-import type { PlanGraph } from "../../../ingest/stages/build.ts";
+import { fromSerialized } from "../../../graph/model/index.ts";
 import { contractGraph, PROPOSAL, REPORT } from "./fixture.ts";
+import { describeCompareContract } from "./contract-compare.ts";
+import { describeSubgraphContract } from "./contract-subgraph.ts";
 import { GUANGDONG_2021, HEBEI_2021, provincesGraph } from "./provinces-graph.ts";
 
 /** Makes a store holding the given graph (and nothing else). */
@@ -288,86 +289,9 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
       });
     });
 
-    describe("comparing plans", () => {
-      it("answers exactly what graph/compare computes on the same graph", async () => {
-        const expected = comparePlans(Graph.from(contractGraph()) as unknown as PlanGraph, PROPOSAL, REPORT);
-        expect(await store.comparePlans(PROPOSAL, REPORT)).toEqual(expected);
-      });
+    describeSubgraphContract(() => store);
 
-      it("splits entities by type into both, only A and only B, with each plan's sentence counts", async () => {
-        const result = await store.comparePlans(PROPOSAL, REPORT);
-        expect(result.a).toEqual({ id: PROPOSAL, title: expect.stringContaining("第十四个五年规划") });
-        expect(result.b).toEqual({ id: REPORT, title: "2021年河北省政府工作报告" });
-        // 河北 is named in four sentences of the proposal and three of the report; 雄安新区 in two and one.
-        expect(result.entities.Region.both.map((e) => [e.name, e.a, e.b])).toEqual([
-          ["河北", 4, 3],
-          ["雄安新区", 2, 1],
-          ["唐山", 1, 1],
-          ["张家口", 1, 1],
-        ]);
-        expect(result.entities.Region.onlyA).toEqual([]);
-        expect(namesOf(result.entities.Industry.onlyA)).toEqual(["可再生能源", "氢能"]);
-        expect(result.entities.Industry.onlyB).toEqual([
-          { key: "industry:冰雪装备", label: "Industry", name: "冰雪装备", a: 0, b: 1 },
-        ]);
-        expect(namesOf(result.entities.Project.both)).toEqual(["京雄城际铁路"]);
-        expect(namesOf(result.entities.Project.onlyA)).toHaveLength(5);
-        expect(namesOf(result.entities.Project.onlyB)).toEqual(["雄安高铁站"]);
-        expect(result.goals.map((g) => [g.a?.name, g.b?.name])).toEqual([
-          ["东北亚地区经济合作窗口城市", undefined],
-          ["京津冀协同发展", undefined],
-        ]);
-      });
-
-      it("splits relations the same way", async () => {
-        const located = (await store.comparePlans(PROPOSAL, REPORT)).relations.LOCATED_IN;
-        expect(located.both.map((r) => `${r.sourceName}→${r.targetName}`).sort()).toEqual(
-          ["京雄城际铁路→雄安新区", "唐山→河北", "张家口→河北", "雄安新区→河北"].sort(),
-        );
-        expect(located.onlyB.map((r) => `${r.sourceName}→${r.targetName}`)).toEqual(["雄安高铁站→雄安新区"]);
-        expect(located.onlyA).toHaveLength(2);
-      });
-
-      it("finds plans by title words, and refuses ambiguous or unknown references with candidates", async () => {
-        const byTitle = await store.comparePlans("建议", "2021年");
-        expect([byTitle.a.id, byTitle.b.id]).toEqual([PROPOSAL, REPORT]);
-        // Both plans were issued by 河北.
-        await expect(store.comparePlans("河北", REPORT)).rejects.toMatchObject({
-          code: "compare/plan-ambiguous",
-          candidates: [
-            { id: PROPOSAL, title: expect.any(String) },
-            { id: REPORT, title: "2021年河北省政府工作报告" },
-          ],
-        });
-        await expect(store.comparePlans(PROPOSAL, "上海")).rejects.toMatchObject({
-          code: "compare/plan-not-found",
-          message: expect.stringContaining('no plan matches "上海"'),
-        });
-      });
-    });
-
-    describe("plans mentioning an entity", () => {
-      it("lists each plan with its title, region, level and the number of its sentences, most first", async () => {
-        expect(await store.plansMentioning("region:雄安新区")).toEqual([
-          {
-            plan: PROPOSAL,
-            title: expect.stringContaining("第十四个五年规划"),
-            region: "河北",
-            level: "province",
-            sentences: 2,
-          },
-          { plan: REPORT, title: "2021年河北省政府工作报告", region: "河北", level: "province", sentences: 1 },
-        ]);
-        expect((await store.plansMentioning("industry:冰雪装备")).map((m) => [m.plan, m.sentences])).toEqual([
-          [REPORT, 1],
-        ]);
-      });
-
-      it("refuses unknown ids with a not-found code and plans or sections with a bad-request code", async () => {
-        await expect(store.plansMentioning("region:上海")).rejects.toMatchObject({ code: "store/not-found" });
-        await expect(store.plansMentioning(`plan:${REPORT}`)).rejects.toMatchObject({ code: "store/bad-request" });
-      });
-    });
+    describeCompareContract(() => store);
 
     describe("comparing two provinces' work reports", () => {
       let provinces: GraphStore;
@@ -390,9 +314,7 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
         expect(namesOf(result.entities.Region.onlyA)).toContain("雄安新区");
         expect(namesOf(result.entities.Region.onlyB)).toContain("粤港澳大湾区");
         expect(result.entities.Region.both).toEqual([]);
-        expect(result).toEqual(
-          comparePlans(Graph.from(provincesGraph()) as unknown as PlanGraph, HEBEI_2021, GUANGDONG_2021),
-        );
+        expect(result).toEqual(comparePlans(fromSerialized(provincesGraph()), HEBEI_2021, GUANGDONG_2021));
       });
 
       it("pairs the two fixed-asset investment targets with metric, value, unit and horizon", async () => {
@@ -419,7 +341,7 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
           },
         ]);
         await expect(provinces.comparePlans("2021年", "广东")).rejects.toMatchObject({
-          code: "compare/plan-ambiguous",
+          code: "plan/ambiguous",
           candidates: [
             { id: GUANGDONG_2021, title: "广东省人民政府工作报告（2021年）" },
             { id: HEBEI_2021, title: "河北省人民政府工作报告（2021年）" },
@@ -433,41 +355,6 @@ export function describeStoreContract(name: string, makeStore: StoreFactory): vo
           [GUANGDONG_2021, 1],
         ]);
         expect((await provinces.plansMentioning("region:粤港澳大湾区")).map((m) => m.region)).toEqual(["广东"]);
-      });
-    });
-
-    describe("subgraph", () => {
-      it("returns the chosen nodes with every attribute and the edges among them", async () => {
-        const chosen = ["region:雄安新区", "region:河北", "project:京雄城际铁路"];
-        const sub = await store.subgraph({ nodes: chosen });
-        expect(keysOf(sub.nodes)).toEqual([...chosen].sort());
-        expect(sub.edges.map((e) => e.attributes.type)).toEqual(sub.edges.map(() => "LOCATED_IN"));
-        expect(sub.edges).toHaveLength(4);
-        const edge = sub.edges.find((e) => e.key === `LOCATED_IN:project:京雄城际铁路->region:雄安新区@${REPORT}`);
-        expect(edge?.attributes).toMatchObject({ type: "LOCATED_IN", plan: REPORT });
-        expect((edge?.attributes as { evidence: { sentence: string }[] }).evidence[0]?.sentence).toContain("京雄城际");
-        await expect(store.subgraph({ nodes: ["region:上海"] })).rejects.toMatchObject({ code: "store/not-found" });
-      });
-
-      it("keeps only the listed edges when edges are given, bringing their ends along", async () => {
-        const key = `SUPPORTS:project:京张高铁->goal:京津冀协同发展@${PROPOSAL}`;
-        const sub = await store.subgraph({ nodes: ["region:唐山"], edges: [key] });
-        expect(keysOf(sub.nodes)).toEqual(["goal:京津冀协同发展", "project:京张高铁", "region:唐山"]);
-        expect(sub.edges.map((e) => e.key)).toEqual([key]);
-        await expect(store.subgraph({ edges: ["SUPPORTS:project:x->goal:y@z"] })).rejects.toMatchObject({
-          code: "store/not-found",
-        });
-      });
-
-      it("returns a whole plan with its text, sections and provenance edges", async () => {
-        const sub = await store.subgraph({ plans: [REPORT] });
-        const plan = sub.nodes.find((n) => n.key === `plan:${REPORT}`);
-        expect((plan?.attributes as { text: string }).text).toContain("唐山市转型升级成效显著");
-        expect(sub.nodes.filter((n) => n.attributes.label === "Section")).toHaveLength(1);
-        expect(sub.edges.every((e) => e.attributes.plan === REPORT)).toBe(true);
-        expect(new Set(sub.edges.map((e) => e.attributes.type))).toEqual(
-          new Set(["PART_OF", "ISSUED_BY", "MENTIONED_IN", "LOCATED_IN", "TARGETS"]),
-        );
       });
     });
   });

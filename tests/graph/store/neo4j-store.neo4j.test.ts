@@ -6,7 +6,7 @@ import { Neo4jStore, createMemoryStore, type GraphStore } from "../../../graph/s
 import { NODE_LABELS, EDGE_TYPES, type SerializedPlanGraph } from "../../../schema/index.ts";
 import { ingestSamplePlan } from "../../../cli/start.ts";
 import { ingestDocument } from "../../../ingest/pipeline.ts";
-import { combine } from "../../../ingest/stages/build.ts";
+import { combine } from "../../../graph/model/index.ts";
 import { countsInDb, emptyDatabase, testConnection } from "../neo4j/helpers.ts";
 import { describeStoreContract } from "./contract.ts";
 

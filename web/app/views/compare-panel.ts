@@ -7,15 +7,15 @@ import type {
   PlanComparison,
   Split,
 } from "../../../graph/compare/index.ts";
+import { PlanReferenceError, resolvePlan, type PlanCandidate } from "../../../graph/store/resolve-plan.ts";
 import { LABEL_COLORS, MEMBERSHIP_COLORS, TYPE_COLORS } from "../graph/palette.ts";
 import { count, h, setChildren } from "./dom.ts";
 
 /** Names a list shows before its “Show all” button. */
 const SHOWN_NAMES = 20;
 
-/** A plan the pickers offer: its id, the name the plan menu gives it, and its level (the pickers group by it). */
-export interface PlanChoice {
-  id: string;
+/** A plan the pickers offer: what the plan resolver matches (id, name, file, region), its menu title and its level. */
+export interface PlanChoice extends PlanCandidate {
   title: string;
   level: string;
 }
@@ -53,7 +53,10 @@ function sideChip(side: "a" | "b" | "both", text: string): HTMLElement {
   return h("span", { class: "side-chip", style: `background:${MEMBERSHIP_COLORS[side]}` }, text);
 }
 
-/** The plan picker of one side: a filter box (Enter picks the first match) over a menu grouped by level. */
+/**
+ * The plan picker of one side: a filter box over a menu grouped by level. Enter resolves what was typed as every
+ * command does (resolvePlan): one plan is chosen; several are left in the menu with a note to pick one.
+ */
 function mountPicker(side: "a" | "b", actions: CompareActions) {
   const letter = side.toUpperCase();
   const filter = h("input", {
@@ -91,18 +94,30 @@ function mountPicker(side: "a" | "b", actions: CompareActions) {
         : list.map(option)),
     );
   };
-  filter.addEventListener("input", fill);
+  const note = h("p", { class: "compare-note", id: `compare-note-${side}`, role: "status" });
+  filter.addEventListener("input", () => {
+    note.textContent = "";
+    fill();
+  });
   filter.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
+    if (event.key !== "Enter" || filter.value.trim() === "") return;
     event.preventDefault();
-    const first = shown().find((p) => p.id !== chosen) ?? shown()[0];
-    if (first) actions.choose(side, first.id);
+    try {
+      note.textContent = "";
+      actions.choose(side, resolvePlan(plans, filter.value));
+    } catch (err) {
+      if (!(err instanceof PlanReferenceError)) throw err;
+      note.textContent =
+        err.code === "plan/ambiguous"
+          ? `“${filter.value.trim()}” matches ${count(err.candidates.length)} plans; choose one from the menu`
+          : `No plan matches “${filter.value.trim()}”`;
+    }
   });
   const element = h(
     "div",
     { class: "compare-picker", "data-side": side },
     sideChip(side, letter),
-    h("div", { class: "compare-picker-fields" }, filter, select),
+    h("div", { class: "compare-picker-fields" }, filter, select, note),
   );
   const update = (nextPlans: readonly PlanChoice[], nextChosen: string | null) => {
     if (nextPlans === plans && nextChosen === chosen) return;

@@ -1,21 +1,16 @@
 // The Export menu: choose what (current view, this plan, whole graph) and a format; the file downloads.
+import type { ExportFormatInfo } from "../../api-contract.ts";
+import type { ExportFormat } from "../../../graph/export/formats.ts";
 import { h, setChildren } from "./dom.ts";
 
 /** What can be exported from here. */
 export type ExportScope = "view" | "plan" | "all";
 
-/** A format the server's exporters offer. */
-export interface ExportFormatOption {
-  format: string;
-  extension: string;
-  description: string;
-}
-
 /** What the menu needs: the formats offered, whether a plan is chosen, and what exporting does. */
 export interface ExportMenuOptions {
-  formats: readonly ExportFormatOption[];
+  formats: readonly ExportFormatInfo[];
   hasPlan(): boolean;
-  exportFile(scope: ExportScope, format: string): Promise<void>;
+  exportFile(scope: ExportScope, format: ExportFormat): Promise<void>;
   exportPng(): Promise<void>;
 }
 

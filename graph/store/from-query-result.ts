@@ -9,7 +9,7 @@ import {
   type PropertySpec,
 } from "../../schema/index.ts";
 import type { QueryNode, QueryRelationship } from "../neo4j/index.ts";
-import { createPlanGraph, type PlanGraph } from "../../ingest/stages/build.ts";
+import { createPlanGraph, type PlanGraph } from "../model/index.ts";
 
 /** The graph built from a query result and how many elements were left out (no plangraph label or type, or an end missing). */
 export interface QueryGraph {

@@ -1,4 +1,4 @@
-// The one selection that talks to the network: a Cypher query's result, or the whole database, read from Neo4j.
+// A Cypher query's result, or the whole database, read from Neo4j as a plan graph (the Neo4j store's Cypher selection).
 import { runReadQuery, type Neo4jConnection, type QueryNode, type QueryRelationship } from "../neo4j/index.ts";
 import { graphFromQueryResult, type QueryGraph } from "./from-query-result.ts";
 

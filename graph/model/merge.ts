@@ -1,4 +1,4 @@
-// Stage merge: plan graphs (serialised) into one graph; an entity shared between plans becomes one node.
+// Merging plan graphs into one: an entity shared between plans becomes one node, each plan's statements stay its own.
 import {
   GRAPH_OPTIONS,
   type NodeAttributes,
@@ -6,6 +6,7 @@ import {
   type SerializedEdge,
   type SerializedPlanGraph,
 } from "../../schema/index.ts";
+import { fromSerialized, toSerialized, type PlanGraph } from "./plan-graph.ts";
 
 /** Merges serialised plan graphs: nodes by key with the union of their aliases and rules (first plan's other attributes win), edges by key. */
 export function merge(
@@ -37,4 +38,9 @@ export function merge(
     for (const e of g.edges) if (!edges.has(e.key)) edges.set(e.key, e);
   }
   return { attributes, options: { ...GRAPH_OPTIONS }, nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** Merges plan graphs into one graphology graph (see `merge` for the rules); for callers that hold graphs rather than JSON. */
+export function combine(graphs: PlanGraph[]): PlanGraph {
+  return fromSerialized(merge(graphs.map(toSerialized)));
 }

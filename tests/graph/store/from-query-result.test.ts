@@ -1,6 +1,6 @@
 // Query results (as runReadQuery returns them) become a plan graph with schema properties only.
 import { describe, expect, it } from "vitest";
-import { graphFromQueryResult } from "../../../graph/select/index.ts";
+import { graphFromQueryResult } from "../../../graph/store/from-query-result.ts";
 import type { QueryNode, QueryRelationship } from "../../../graph/neo4j/index.ts";
 
 const node = (id: string, labels: string[], properties: QueryNode["properties"]): QueryNode => ({
