@@ -42,6 +42,7 @@ export interface ExportCommandOptions {
   text?: boolean;
   arrayDelimiter?: string;
   batchSize?: number;
+  derived?: boolean;
 }
 
 const list = (value: string, previous: string[] = []) => [
@@ -79,6 +80,7 @@ async function selectGraph(opts: ExportCommandOptions): Promise<PlanGraph> {
     ...(labels ? { labels: [...labels] } : {}),
     ...(types ? { types: [...types] } : {}),
     ...(opts.ego ? { ego: { node: opts.ego, depth: opts.depth } } : {}),
+    ...(opts.derived ? { derived: true } : {}),
   };
   const settings = settingsFromEnv();
   if (!opts.neo4j && opts.cypher) {
@@ -142,6 +144,7 @@ export function registerExport(program: Command): void {
     .option("--types <types>", "keep these relationship types, e.g. LOCATED_IN,SUPPORTS", list, [])
     .option("--cypher <query>", "keep the nodes and relationships a read-only Cypher query returns")
     .option("-p, --param <name=value>", "a parameter of --cypher ($name); repeatable", parseParam, {})
+    .option("--derived", "include the derived relations (DEVELOPS, PURSUES), left out by default")
     .option("--text", "include each plan's whole text (default: only in json)")
     .option("--no-text", "leave plan text out, in json too")
     .option(

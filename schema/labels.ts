@@ -15,6 +15,9 @@ export const RELATION_TYPES = ["LOCATED_IN", "SUPPORTS", "TARGETS"] as const;
 /** Relations inferred rather than read from one sentence: an industry's place in a wider one (by name or catalogue), and a region's industries derived from a chain of relations (flagged `derived`). */
 export const INFERRED_TYPES = ["SUBSECTOR_OF", "DEVELOPS", "PURSUES"] as const;
 
+/** The inferred types that are derived from chains of other relations: left out of views and exports unless asked for. */
+export const DERIVED_TYPES = ["DEVELOPS", "PURSUES"] as const satisfies readonly (typeof INFERRED_TYPES)[number][];
+
 /** Structural relationships that tie entities and sections to their plan. */
 export const DOCUMENT_TYPES = ["PART_OF", "MENTIONED_IN", "ISSUED_BY"] as const;
 

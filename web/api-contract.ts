@@ -84,10 +84,22 @@ export const REQUEST_SCHEMAS = {
     ["query"],
   ),
   exportBody: object(
-    { format: FORMAT, nodes: ITEMS, edges: ITEMS, plans: PLANS, level: LEVEL, labels: LABELS, types: TYPES },
+    {
+      format: FORMAT,
+      nodes: ITEMS,
+      edges: ITEMS,
+      plans: PLANS,
+      level: LEVEL,
+      labels: LABELS,
+      types: TYPES,
+      derived: { type: "boolean" },
+    },
     ["format"],
   ),
-  exportQuery: object({ format: FORMAT, plan: PLANS, level: LEVEL, labels: LABELS, types: TYPES }, ["format"]),
+  exportQuery: object(
+    { format: FORMAT, plan: PLANS, level: LEVEL, labels: LABELS, types: TYPES, derived: { type: "boolean" } },
+    ["format"],
+  ),
 } as const;
 
 /** The TypeScript value a JSON Schema (of the kinds used above) accepts. */
@@ -97,11 +109,13 @@ type Value<S> = S extends { enum: readonly (infer E)[] }
     ? string
     : S extends { type: "integer" | "number" }
       ? number
-      : S extends { type: "array"; items: infer I }
-        ? readonly Value<I>[]
-        : S extends { type: "object" }
-          ? Record<string, unknown>
-          : unknown;
+      : S extends { type: "boolean" }
+        ? boolean
+        : S extends { type: "array"; items: infer I }
+          ? readonly Value<I>[]
+          : S extends { type: "object" }
+            ? Record<string, unknown>
+            : unknown;
 
 /** The request an object schema accepts: its required properties, and the rest optional. */
 export type RequestOf<S extends { properties: Record<string, unknown>; required: readonly string[] }> = {

@@ -1,6 +1,6 @@
-// One entry point for every selection: items, plans, labels and types, then an ego network, each narrowing the last.
-import type { EdgeType, NodeLabel } from "../../schema/index.ts";
-import type { PlanGraph } from "../model/index.ts";
+// One entry point for every selection: items, plans, labels and types, then an ego network, each narrowing the last; derived relations only when asked.
+import { DERIVED_TYPES, type EdgeType, type NodeLabel } from "../../schema/index.ts";
+import { createPlanGraph, type PlanGraph } from "../model/index.ts";
 import { filterGraph } from "./filter-graph.ts";
 import { selectEgo } from "./select-ego.ts";
 import { selectItems, type ItemList } from "./select-items.ts";
@@ -18,6 +18,8 @@ export interface Selection {
   types?: readonly EdgeType[];
   /** An ego network: the node (id, name or alias) and how many relation steps around it (1–3, default 1). */
   ego?: { node: string; depth?: number };
+  /** Keep the derived relations (DEVELOPS, PURSUES); left out unless asked for, or unless `types` names them. */
+  derived?: boolean;
 }
 
 /**
@@ -35,5 +37,18 @@ export function select(graph: PlanGraph, selection: Selection = {}): PlanGraph {
     });
   }
   if (selection.ego) out = selectEgo(out, selection.ego.node, selection.ego.depth ?? 1);
+  const asked = selection.derived || selection.types?.some((t) => (DERIVED_TYPES as readonly string[]).includes(t));
+  return asked ? out : withoutDerived(out);
+}
+
+/** The graph without its derived relations, sharing the attribute objects (only the structure is new); the graph itself when it has none. */
+function withoutDerived(graph: PlanGraph): PlanGraph {
+  const derived = new Set<string>(DERIVED_TYPES);
+  if (!graph.someEdge((_e, a) => derived.has(a.type))) return graph;
+  const out = createPlanGraph();
+  graph.forEachNode((key, attributes) => out.addNode(key, attributes));
+  graph.forEachEdge((key, attributes, source, target) => {
+    if (!derived.has(attributes.type)) out.addEdgeWithKey(key, source, target, attributes);
+  });
   return out;
 }

@@ -40,5 +40,6 @@ export function selectSteps(
     ...(selection.labels?.length ? { labels: selection.labels } : {}),
     ...(selection.types?.length ? { types: selection.types } : {}),
     ...(selection.ego ? { ego: selection.ego } : {}),
+    ...(selection.derived ? { derived: true } : {}),
   };
 }

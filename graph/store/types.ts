@@ -175,6 +175,8 @@ export interface SubgraphSelection {
   types?: readonly EdgeType[];
   /** The ego network of an entity (id, name or alias): relations within `depth` steps (1–3, default 1). */
   ego?: { node: string; depth?: number };
+  /** Keep the derived relations (DEVELOPS, PURSUES), which are left out unless asked for or named in `types`. */
+  derived?: boolean;
 }
 
 /** What the explorer and the API need from a graph, whether it lives in memory or in Neo4j. */

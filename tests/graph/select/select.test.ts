@@ -7,8 +7,21 @@ import { SAMPLE_PLAN, sampleGraph, specialCharacters } from "../export/graphs.ts
 describe("select", () => {
   it("selects the whole graph, without copying it, when nothing narrows it", () => {
     const sample = sampleGraph();
-    expect(select(sample, {})).toBe(sample);
-    expect(select(sample, { plans: [] })).toBe(sample);
+    expect(select(sample, { derived: true })).toBe(sample);
+    expect(select(sample, { plans: [], derived: true })).toBe(sample);
+  });
+
+  it("leaves the derived relations out unless asked for, sharing the attributes rather than copying them", () => {
+    const sample = sampleGraph();
+    const derived = sample.filterEdges((_e, a) => a.type === "DEVELOPS" || a.type === "PURSUES");
+    expect(derived.length).toBeGreaterThan(0);
+    const plain = select(sample, {});
+    expect(plain.size).toBe(sample.size - derived.length);
+    expect(plain.order).toBe(sample.order);
+    expect(plain.getNodeAttributes("region:河北")).toBe(sample.getNodeAttributes("region:河北"));
+    expect(select(sample, { types: ["DEVELOPS"] }).size).toBe(
+      sample.filterEdges((_e, a) => a.type === "DEVELOPS").length,
+    );
   });
 
   it("applies plans before the ego network, so the ego network only follows that plan's relations", () => {
