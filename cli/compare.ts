@@ -90,7 +90,7 @@ export function registerCompare(program: Command): void {
     .option("--json", "print JSON")
     .action(async (entity: string, opts: { graph: string; json?: boolean }) => {
       const { openGraphFile } = await import("../graph/model/index.ts");
-      const { findEntities, plansMentioning } = await import("../graph/compare/index.ts");
+      const { findEntities, namedInside, plansMentioning } = await import("../graph/compare/index.ts");
       const graph = await openGraphFile(opts.graph);
       const keys = findEntities(graph, entity);
       if (keys.length === 0) {
@@ -99,7 +99,8 @@ export function registerCompare(program: Command): void {
         return;
       }
       const result = keys.map((key) => ({ key, plans: plansMentioning(graph, key) }));
-      if (opts.json) return console.log(JSON.stringify(result, null, 2));
+      const inside = namedInside(graph, entity, keys);
+      if (opts.json) return console.log(JSON.stringify({ entities: result, insideOtherNames: inside }, null, 2));
       for (const { key, plans } of result) {
         console.log(`${key}: mentioned by ${plans.length} plan${plans.length === 1 ? "" : "s"}`);
         console.log(
@@ -108,6 +109,12 @@ export function registerCompare(program: Command): void {
             ...plans.map((p) => [p.plan, p.region ?? "", p.level ?? "", String(p.sentences)]),
           ]),
         );
+      }
+      if (inside.length > 0) {
+        console.log(
+          `\n${inside.length} more plan${inside.length === 1 ? "" : "s"} name "${entity}" only inside other names:`,
+        );
+        console.log(table([["plan", "named in"], ...inside.map((x) => [x.plan, x.names.join("、")])]));
       }
     });
 

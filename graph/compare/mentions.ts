@@ -53,6 +53,28 @@ export function plansMentioning(graph: PlanGraph, entity: string): PlanMention[]
   );
 }
 
+/** Plans that name a term only inside other entities' names (氢能应用示范工程, 氢能及氢能源汽车), with those names: why they are not among the plans mentioning the term's own entity. */
+export function namedInside(
+  graph: PlanGraph,
+  term: string,
+  entities: readonly string[],
+): { plan: string; names: string[] }[] {
+  const counted = new Set(entities.flatMap((e) => plansMentioning(graph, e).map((p) => p.plan)));
+  const skip = new Set(entities);
+  const found = new Map<string, Set<string>>();
+  graph.forEachNode((key, a) => {
+    if (skip.has(key) || !entityLabel(graph, key)) return;
+    if (![a.name, ...((a.aliases as string[]) ?? [])].some((n) => String(n).includes(term))) return;
+    graph.forEachOutEdge(key, (_e, attrs) => {
+      if (attrs.type !== "MENTIONED_IN" || counted.has(attrs.plan)) return;
+      found.set(attrs.plan, (found.get(attrs.plan) ?? new Set()).add(String(a.name)));
+    });
+  });
+  return [...found]
+    .map(([plan, names]) => ({ plan, names: [...names].sort() }))
+    .sort((x, y) => x.plan.localeCompare(y.plan));
+}
+
 /** The entities of a label mentioned by the most plans, with that number. */
 export function mostMentioned(
   graph: PlanGraph,

@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { combine, type PlanGraph } from "../../graph/model/index.ts";
+import { findEntities, namedInside, plansMentioning } from "../../graph/compare/index.ts";
 import { ingestDocument } from "../../ingest/pipeline.ts";
 
 const root = "data/corpus";
@@ -14,10 +16,17 @@ describe("the 307-plan corpus", () => {
     expect(files).toHaveLength(307);
   });
 
+  const graphs: PlanGraph[] = [];
+
   it("ingests every plan without an error and finds regions, industries, projects and goals in each", () => {
     const lacking: string[] = [];
     for (const file of files) {
-      const { graph, issues } = ingestDocument(readFileSync(file), file, path.relative(root, file));
+      const { graph, issues } = ingestDocument(
+        readFileSync(file),
+        file,
+        path.relative(root, file).replace(/\.txt$/u, ""),
+      );
+      graphs.push(graph!);
       expect(
         issues.filter((i) => i.severity === "error"),
         file,
@@ -31,4 +40,17 @@ describe("the 307-plan corpus", () => {
     }
     expect(lacking).toEqual([]);
   }, 180_000);
+
+  it("accounts for every plan whose text names 氢能: as a mention of industry:氢能, or inside another entity's name", () => {
+    const corpus = combine(graphs);
+    const withWord = files
+      .filter((f) => readFileSync(f, "utf8").includes("氢能"))
+      .map((f) => path.relative(root, f).replace(/\.txt$/u, ""));
+    const keys = findEntities(corpus, "氢能");
+    expect(keys).toEqual(["industry:氢能"]);
+    const mentioning = new Set(plansMentioning(corpus, "industry:氢能").map((p) => p.plan));
+    const inside = new Set(namedInside(corpus, "氢能", keys).map((x) => x.plan));
+    expect(withWord.filter((p) => !mentioning.has(p) && !inside.has(p))).toEqual([]);
+    expect(mentioning.size).toBeGreaterThanOrEqual(withWord.length - 5);
+  });
 });
