@@ -153,6 +153,7 @@ function trimClause(text: string, start: number, end: number): { start: number; 
 
 function isGoalClause(clause: string, mode: GoalMode, raw: string, sentence = "", forward = false): boolean {
   if (clause.length < 4 || clause.length > 60) return false;
+  // Lead-ins, principles and clauses that announce a list (主要目标是：, 坚持…, 更加注重…) are not goals.
   if (
     /以下|如下|的(目标|任务|要求)$|(主要|重点|总体|发展|预期)(目标|任务)$|目标是$|要求$|^(其中|同时|为此|具体|为|我们|根据|结合|按照|围绕|立足|对照|对标|紧扣|面对|面向|从|更加注重|注重|必须|坚持)/u.test(
       clause,
@@ -160,8 +161,10 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string, sentence = ""
     /[：:]$/u.test(raw)
   )
     return false;
+  // Past results and definitions (…是一项…) are not goals; nor are clauses that end in an action or budget money.
   if (PAST.test(clause) || /^[^，；]{2,14}是(一个|一项|一场|我们|当前|今后|实现|推进)/u.test(clause)) return false;
   if (ACTION_END.test(clause) || /^(安排|计划投资|总投资|完成投资)/u.test(clause)) return false;
+  // In a goal list, every clause that is not a task is a goal; a task counts only with a result (推动…实现新突破).
   if (mode === "list" || mode === "long-range" || mode === "annual") {
     if (ACTION_START.test(clause) && !RESULT_END.test(clause) && !RESULT_START.test(clause) && mode !== "long-range")
       return false;
@@ -173,6 +176,7 @@ function isGoalClause(clause: string, mode: GoalMode, raw: string, sentence = ""
       !ACTION_START.test(clause)
     );
   }
+  // In running text, a goal needs a result: a result verb first, a count, a marked level, or a subject-first result.
   if (mode === "body")
     return (
       (RESULT_START.test(clause) && clause.length >= 6) ||
@@ -205,14 +209,17 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
   const projectsIn = bySentence(projects);
   ctx.sentences.forEach((s: Sentence, i: number) => {
     const { mode, horizon, from: listFrom } = modes[i]!;
+    // Reviews report results, not goals; a heading in running text is a task title.
     if (mode === "review") return;
     if (mode === "body" && s.isHeading) return;
     const sentenceRegions = regionsIn.get(i) ?? [];
+    // Every comma or semicolon clause is read on its own; in a list, only the clauses after its lead-in.
     for (const [cs, ce] of clauses(text, s.start, s.end)) {
       if (listFrom !== undefined && ce <= listFrom) continue;
       const raw = text.slice(cs, Math.min(ce + 1, s.end));
       // 确保/力争 + a result is a goal in running text (确保粮食播种面积只增不减).
       const explicitCue = /^(确保|力争)/u.test(text.slice(cs, ce));
+      // A region leading the clause (河北要…) is its subject, not part of the goal's name.
       const subject = sentenceRegions.find(
         (r) => r.start === cs && /^(要|将|在|也要|还要)/u.test(text.slice(r.end, r.end + 2)),
       );
@@ -238,9 +245,11 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
         });
         continue;
       }
+      // Outlines and proposals look forward, so a level in running text is a target there.
       const forward = ctx.planGenre === "纲要" || ctx.planGenre === "建议";
       if (!isGoalClause(clause, explicitCue && mode === "body" ? "list" : mode, raw, s.text, forward)) continue;
       if (completesProjects(text, start, end, projectsIn.get(i) ?? [])) continue;
+      // The horizon: the year the sentence names, else its section's; a work report's targets are for its own year.
       const props: Record<string, string | number> = {};
       const h =
         mode === "annual"
@@ -248,6 +257,7 @@ export function recognizeGoals(ctx: RecognitionContext, regions: Mention[], proj
           : (horizonOf(text.slice(s.start, s.end)) ?? horizon);
       if (h !== undefined) props.horizon = h;
       if (commitment) props.commitment = commitment;
+      // Quantitative targets carry metric, value, unit and modifier.
       const target = parseTarget(clause);
       if (target) Object.assign(props, target);
       const rule = target

@@ -169,6 +169,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
   const { text } = ctx;
   const trapCover = trapCoverage(text.length, trapSpans(text, lex));
   const candidates: Mention[] = [];
+  // Lexicon places: every form the division list and the data files know, unless inside a trap phrase (张家口 in 张家口市长).
   for (const m of ctx.hits.regions) {
     const { begin, end, keyword } = m;
     if (insideTrap(trapCover, begin, end)) continue;
@@ -179,11 +180,13 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     }
     const entry = choose(lex, lex.regionForms.get(keyword) ?? [], ctx);
     if (!entry) continue;
+    // A direction region right after a province abbreviation is part of a compound (川西北 is not 西北).
     if (entry.kind === "planning" && DIRECTION.includes(keyword[0]!) && lex.abbreviations.has(text[begin - 1] ?? ""))
       continue;
     const sentence = sentenceAt(ctx.sentences, begin);
     if (sentence >= 0) candidates.push(regionMention(entry, keyword, begin, end, sentence));
   }
+  // Initials that compounds are made of: prefectures the plan mentions, and every prefecture of the plan's province.
   const firstChars = new Map<string, string>();
   for (const c of candidates) {
     const entry = lex.regions.get(c.ref!);
@@ -206,6 +209,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     candidatesIn.set(c.sentence, [...(candidatesIn.get(c.sentence) ?? []), c]);
     byEnd.set(c.end, [...(byEnd.get(c.end) ?? []), c]);
   };
+  // Zones: a place-like prefix before a zone head (正定新区, 冀北生态涵养区, 沿海经济带, 嘉陵江流域).
   for (const m of text.matchAll(ZONE_HEAD)) {
     const headStart = m.index;
     const sentence = sentenceAt(ctx.sentences, headStart);
@@ -222,6 +226,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
     )
       continue;
     const head = m[0];
+    // 保定地区 is 保定 itself.
     if (head === "地区") {
       const same = lex.regionForms.get(prefix);
       const entry = same && choose(lex, same, ctx);
@@ -230,6 +235,7 @@ export function recognizeRegions(ctx: RecognitionContext, lex: Lexicon): Mention
         continue;
       }
     }
+    // A new area or zone named after a known place (雄安片区 → 片区 of 雄安新区): the place, and the zone inside it.
     if (head === "新区" || head === "片区") {
       const lead = hitsIn(ctx.hits.regions, start, headStart)
         .filter(

@@ -102,6 +102,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     const is = list.filter((m) => m.label === "Industry");
     const gs = list.filter((m) => m.label === "Goal");
 
+    // Region → region: a place written right after its parent (河北雄安新区, 唐山曹妃甸区).
     for (const r of rs) {
       const next = rs.find((x) => x.start === r.end);
       if (
@@ -111,6 +112,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         add("LOCATED_IN", next, r, si, "adjacent");
     }
 
+    // Project → region: a place in the name, right before it, shared along a list, or the sentence's subject.
     const subject = subjectRegion(text, sentence.start, rs);
     let previous: { project: Mention; region?: Mention } | undefined;
     for (const p of ps) {
@@ -124,9 +126,11 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
       const bySubject = !region && subject && subject.end <= p.start ? subject : undefined;
       if (bySubject) add("LOCATED_IN", p, bySubject, si, "sentence subject");
       if (region) add("LOCATED_IN", p, region, si, own.length > 0 ? "in name" : before ? "before name" : "listed with");
+      // The place of a project is designated for the industry its name carries (张家口 … 氢能产业示范城市).
       if (region && !inside(region, p))
         for (const i of is) if (inside(i, p)) add("TARGETS", region, i, si, "project of the place");
       previous = { project: p, region };
+      // Project → industry: the industry in the name, or one a support verb after the project names.
       for (const i of is) {
         if (inside(i, p)) add("SUPPORTS", p, i, si, "in name");
         else if (i.start >= p.end) {
@@ -136,9 +140,11 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
             add("SUPPORTS", p, i, si, SUPPORT_CUE.exec(between)![0]);
         }
       }
+      // Project → goal later in the same sentence, unless the sentence lists many projects or the goal is to build them.
       for (const g of gs)
         if (g.start >= p.end && !inside(p, g) && !ps.some((q) => inside(q, g)) && ps.length <= 3)
           add("SUPPORTS", p, g, si, "same sentence");
+      // Infrastructure → the travel-time circle the sentence builds with it (京雄城际…，打造“一小时交通圈”).
       for (const q of ps) {
         if (q.start <= p.end || p.props?.kind !== "infrastructure" || !/圈$/u.test(q.name)) continue;
         const between = text.slice(p.end, q.start);
@@ -146,6 +152,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
           add("SUPPORTS", p, q, si, "builds");
       }
     }
+    // Industry → goal it is named in; region → goal it is the subject, place or home region of.
     for (const g of gs) {
       for (const i of is)
         if (inside(i, g) || (i.start === g.start && i.end <= g.end)) add("SUPPORTS", i, g, si, "in goal");
@@ -161,6 +168,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
           add("TARGETS", r, g, si, at <= 1 ? "subject" : locative ? "place" : "named in goal");
       }
     }
+    // A region leading the sentence (河北要…, 到2035年，雄安新区…) targets the goals after it.
     const lead = rs[0];
     if (
       lead &&
@@ -169,6 +177,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
     ) {
       for (const g of gs) if (g.start > lead.end) add("TARGETS", lead, g, si, "sentence subject");
     }
+    // The sentence's subject region targets the industries the sentence develops.
     if (subject)
       for (const i of is)
         if (
@@ -177,6 +186,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
           DEVELOP_VERB.test(text.slice(sentence.start, i.start))
         )
           add("TARGETS", subject, i, si, "sentence subject");
+    // A region right before an industry list (成渝地区汽车、智能制造…), or before a designating verb, targets them.
     for (const r of rs) {
       const listed = is.filter((i) => i.start >= r.end && !ps.some((p) => inside(i, p)));
       if (listed[0]?.start === r.end || listed[0]?.start === r.end + 0) {
@@ -197,6 +207,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
         if (i.start > r.end && i.end <= limit && !ps.some((p) => inside(i, p)))
           add("TARGETS", r, i, si, TARGET_VERB.exec(after)![0]);
     }
+    // Heading scope: projects under a numbered heading that names an industry support it; an event article's items support the event.
     if (!sentence.isHeading) {
       for (const p of ps)
         for (const h of headingScope(ctx, headings, sentence.section, "Industry"))
@@ -208,6 +219,7 @@ export function recognizeRelations(ctx: RecognitionContext, lex: Lexicon, mentio
       }
     }
   }
+  // Project → goal that names the project (中国（河北）自由贸易试验区建设取得明显成效), found in one pass over all goals.
   const cores = new Map<string, Mention[]>();
   for (const p of mentions)
     if (p.label === "Project") {
