@@ -16,10 +16,14 @@ function evidence(doc: DocumentExtraction, sentence: number): Evidence {
   return { plan: doc.planId, section: sectionId(doc.planId, s.section), sentence: s.text, start: s.start, end: s.end };
 }
 
-function addEvidence(graph: PlanGraph, key: string, ev: Evidence): void {
+/** Adds a sentence to an edge's evidence once; `seen` remembers the edge-and-sentence pairs added (one plan per build). */
+function addEvidence(graph: PlanGraph, key: string, ev: Evidence, seen: Set<string>): void {
   const attrs = graph.getEdgeAttributes(key) as { evidence?: Evidence[] };
-  if (attrs.evidence && !attrs.evidence.some((e) => e.start === ev.start && e.plan === ev.plan))
+  const id = `${key}@${ev.start}`;
+  if (attrs.evidence && !seen.has(id)) {
+    seen.add(id);
     attrs.evidence.push(ev);
+  }
 }
 
 /** Builds the graph of one plan: Plan and Section nodes, PART_OF, entity nodes with MENTIONED_IN, relations, and ISSUED_BY. */
@@ -78,6 +82,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
   });
 
   const idOf = new Map<Mention, string>();
+  const seen = new Set<string>();
   for (const e of entities) {
     const attrs = { label: e.label, name: e.name, aliases: e.aliases, ...e.props } as NodeAttributes;
     if (e.rules.length > 0) (attrs as { rules?: string[] }).rules = e.rules;
@@ -86,9 +91,10 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
       idOf.set(m, e.id);
       const ev = evidence(doc, m.sentence);
       const key = edgeId("MENTIONED_IN", e.id, ev.section, doc.planId);
-      if (!graph.hasEdge(key))
+      if (!graph.hasEdge(key)) {
         graph.addEdgeWithKey(key, e.id, ev.section, { type: "MENTIONED_IN", plan: doc.planId, evidence: [ev] });
-      else addEvidence(graph, key, ev);
+        seen.add(`${key}@${ev.start}`);
+      } else addEvidence(graph, key, ev, seen);
     }
   }
   for (const r of relations) {
@@ -97,7 +103,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
     if (!source || !target || source === target) continue;
     const key = edgeId(r.type, source, target, doc.planId);
     const ev = evidence(doc, r.sentence);
-    if (graph.hasEdge(key)) addEvidence(graph, key, ev);
+    if (graph.hasEdge(key)) addEvidence(graph, key, ev, seen);
     else {
       const attrs: Record<string, unknown> = { type: r.type, plan: doc.planId, evidence: [ev] };
       if (r.type === "LOCATED_IN") attrs.via = r.via ?? "text";
@@ -109,6 +115,7 @@ export function build(doc: DocumentExtraction, entities: ResolvedEntity[], relat
         if (chain.length > 0) attrs.chain = chain;
       } else attrs.cue = r.cue;
       graph.addEdgeWithKey(key, source, target, attrs as EdgeAttributes);
+      seen.add(`${key}@${ev.start}`);
     }
   }
   const home = entities.find((e) => e.label === "Region" && e.mentions[0]?.ref === md.regionCode);

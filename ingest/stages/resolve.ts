@@ -57,7 +57,9 @@ export function resolve(mentions: Mention[], lex: Lexicon, province?: string): R
   const groups = new Map<string, Mention[]>();
   for (const m of mentions) {
     const k = groupKey(m, lex);
-    groups.set(k, [...(groups.get(k) ?? []), m]);
+    const group = groups.get(k);
+    if (group) group.push(m);
+    else groups.set(k, [m]);
   }
   const regionForms = new Set(
     mentions.filter((m) => m.label === "Region").flatMap((m) => [m.name, ...(m.aliases ?? [])]),
@@ -69,7 +71,7 @@ export function resolve(mentions: Mention[], lex: Lexicon, province?: string): R
     for (let len = 2; len <= 6 && len < n.length - 3; len++) {
       const target = projectKeys.get(n.slice(len));
       if (target && regionForms.has(n.slice(0, len)) && groups.has(target)) {
-        groups.set(target, [...groups.get(target)!, ...groups.get(key)!]);
+        groups.get(target)!.push(...groups.get(key)!);
         groups.delete(key);
         break;
       }
@@ -87,7 +89,7 @@ export function resolve(mentions: Mention[], lex: Lexicon, province?: string): R
       if (b.name.length * 0.74 > a.name.length) break;
       if (!groups.has(b.key)) continue;
       if ((b.name.includes(a.name) && b.name.length - a.name.length <= 3) || diceOf(a.grams, b.grams) >= 0.85) {
-        groups.set(a.key, [...groups.get(a.key)!, ...groups.get(b.key)!]);
+        groups.get(a.key)!.push(...groups.get(b.key)!);
         groups.delete(b.key);
       }
     }

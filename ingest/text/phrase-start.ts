@@ -43,6 +43,12 @@ export function stopWordAt(text: string, words: Uint8Array, p: number, soft = fa
   return isStopWord(text.slice(p, q), soft);
 }
 
+/** The last offset at or before `from`, and not before `floor`, holding one of `chars`; -1 when none (a bounded lastIndexOf). */
+function lastOf(text: string, chars: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) if (chars.includes(text[i]!)) return i;
+  return -1;
+}
+
 function previousBoundary(words: Uint8Array, p: number): number {
   let q = p - 1;
   while (q > 0 && !words[q]) q--;
@@ -73,7 +79,7 @@ export function phraseStart(
   while (p > limit) {
     const c = text[p - 1]!;
     if (c === "）" || c === ")") {
-      const open = Math.max(text.lastIndexOf("（", p - 1), text.lastIndexOf("(", p - 1));
+      const open = lastOf(text, "（(", p - 1, Math.max(limit, p - 9));
       if (open > limit && p - open <= 8 && isNameChar(text[open - 1])) {
         p = open;
         continue;
@@ -81,7 +87,7 @@ export function phraseStart(
       break;
     }
     if (c === "”") {
-      const open = text.lastIndexOf("“", p - 1);
+      const open = lastOf(text, "“", p - 1, Math.max(limit, p - 19));
       if (open >= limit && p - open <= 18) {
         p = open;
         continue;
